@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "vmwizard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vmwizard", targets: ["vmwizard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system's ncursesw, wrapped by a tiny shim header (macros made callable from Swift).
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Pure: option model, rules, validation, renderers, host inventory, answers, apply. No ncurses.
+        .target(name: "VMWizardCore"),
+        // Pure: wizard state machine and rendering into a cell buffer. No ncurses.
+        .target(name: "VMWizardTUI", dependencies: ["VMWizardCore"]),
+        // The only module that touches the terminal.
+        .target(name: "VMWizardTerminal", dependencies: ["VMWizardTUI", "CNcursesw"]),
+        .executableTarget(
+            name: "vmwizard",
+            dependencies: [
+                "VMWizardCore", "VMWizardTUI", "VMWizardTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Builds large host fixture trees on disk, shared by the tests and the benchmarks.
+        .target(name: "VMWizardFixtures", dependencies: ["VMWizardCore"]),
+        .executableTarget(name: "vmwizard-bench", dependencies: ["VMWizardCore", "VMWizardTUI", "VMWizardFixtures"]),
+        .testTarget(
+            name: "VMWizardCoreTests",
+            dependencies: ["VMWizardCore", "VMWizardFixtures"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "VMWizardTUITests", dependencies: ["VMWizardTUI", "VMWizardCore"]),
+        .testTarget(name: "VMWizardEndToEndTests", dependencies: ["VMWizardCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Everything the wizard needs to know about the Proxmox VE host it runs on.
+/// Built from the node's own files (see `HostInventoryLoader`) or from the built-in demo host.
+public struct HostInventory: Sendable, Equatable {
+    /// The node vmwizard runs on (PVE's node name: `uname -n` up to the first dot).
+    public var localNode: String
+    /// True for the built-in demo host: nothing may be applied on it.
+    public var isDemo: Bool
+    /// Cluster name, nil on a standalone node.
+    public var clusterName: String?
+    /// False only when the cluster is known to have lost quorum (then /etc/pve is read-only).
+    public var quorate: Bool
+    /// All nodes of the cluster (just the local one on a standalone node), sorted by name.
+    public var nodes: [ClusterNode]
+    /// Every guest ID cluster-wide.
+    public var guests: [Int: Guest]
+    /// `datacenter.cfg` `next-id`: lower is inclusive, upper exclusive.
+    public var nextIDLower: Int
+    public var nextIDUpper: Int
+    /// `datacenter.cfg` `mac_prefix`, default "BC:24:11".
+    public var macPrefix: String
+    /// Every storage defined in storage.cfg (after PVE's implicit rules), in file order.
+    public var storages: [Storage]
+    /// ISO images per storage ID (only ISO-capable storages appear).
+    public var isoImages: [String: [ISOImage]]
+    /// Storages whose ISO listing is still being read in the background (network mounts).
+    public var isoListingPending: Set<String>
+    /// Bridges usable by a VM NIC on the local node: Linux, OVS, SDN vnets.
+    public var bridges: [Bridge]
+    public var pools: [Pool]
+    /// Logical CPUs of the local node.
+    public var cpuCount: Int
+    public var memoryTotalMiB: Int
+    public var memoryAvailableMiB: Int
+    /// 1 or 2; sets the cpuunits range and default.
+    public var cgroupVersion: Int
+    /// Problems met while reading the host, each naming the file.
+    public var warnings: [String]
+
+    public init(
+        localNode: String, isDemo: Bool = false, clusterName: String? = nil, quorate: Bool = true,
+        nodes: [ClusterNode] = [], guests: [Int: Guest] = [:], nextIDLower: Int = 100,
+        nextIDUpper: Int = 1_000_000, macPrefix: String = "BC:24:11", storages: [Storage] = [],
+        isoImages: [String: [ISOImage]] = [:], isoListingPending: Set<String> = [],
+        bridges: [Bridge] = [], pools: [Pool] = [], cpuCount: Int = 1, memoryTotalMiB: Int = 0,
+        memoryAvailableMiB: Int = 0, cgroupVersion: Int = 2, warnings: [String] = []
+    ) {
+        self.localNode = localNode
+        self.isDemo = isDemo
+        self.clusterName = clusterName
+        self.quorate = quorate
+        self.nodes = nodes.isEmpty ? [ClusterNode(name: localNode, online: true, isLocal: true)] : nodes
+        self.guests = guests
+        self.nextIDLower = nextIDLower
+        self.nextIDUpper = nextIDUpper
+        self.macPrefix = macPrefix
+        self.storages = storages
+        self.isoImages = isoImages
+        self.isoListingPending = isoListingPending
+        self.bridges = bridges
+        self.pools = pools
+        self.cpuCount = cpuCount
+        self.memoryTotalMiB = memoryTotalMiB
+        self.memoryAvailableMiB = memoryAvailableMiB
+        self.cgroupVersion = cgroupVersion
+        self.warnings = warnings
+    }
+}
+
+public struct ClusterNode: Sendable, Equatable {
+    public var name: String
+    public var online: Bool
+    public var isLocal: Bool
+    /// From the node's `.rrd` line where known (other nodes), else from /proc for the local node.
+    public var cpuCount: Int?
+    public var memoryTotalMiB: Int?
+
+    public init(name: String, online: Bool, isLocal: Bool, cpuCount: Int? = nil, memoryTotalMiB: Int? = nil) {
+        self.name = name
+        self.online = online
+        self.isLocal = isLocal
+        self.cpuCount = cpuCount
+        self.memoryTotalMiB = memoryTotalMiB
+    }
+}
+
+public struct Guest: Sendable, Equatable {
+    public enum Kind: String, Sendable { case qemu, lxc, openvz }
+    public var node: String
+    public var kind: Kind
+    public init(node: String, kind: Kind) {
+        self.node = node
+        self.kind = kind
+    }
+}
+
+public struct Storage: Sendable, Equatable {
+    public var id: String
+    /// PVE plugin type: dir, lvmthin, lvm, zfspool, nfs, cifs, cephfs, rbd, btrfs, iscsi, pbs, ...
+    public var type: String
+    /// Content types: images, rootdir, iso, vztmpl, backup, snippets, import.
+    public var content: Set<String>
+    public var shared: Bool
+    /// `disable` set in storage.cfg.
+    public var disabled: Bool
+    /// `nodes` restriction; nil means every node.
+    public var nodes: [String]?
+    public var path: String?
+    /// Subfolder overrides from `content-dirs` (content type -> relative folder).
+    public var contentDirs: [String: String]
+    /// Bytes, from `.rrd` or statvfs; nil when unknown (inactive storage).
+    public var totalBytes: Int64?
+    public var usedBytes: Int64?
+    /// Disk formats this storage can hold for VM images, e.g. ["raw", "qcow2", "vmdk"].
+    public var formats: [String]
+    /// The format PVE uses when none is given (`format` option, else raw).
+    public var defaultFormat: String
+
+    public init(
+        id: String, type: String, content: Set<String>, shared: Bool = false, disabled: Bool = false,
+        nodes: [String]? = nil, path: String? = nil, contentDirs: [String: String] = [:],
+        totalBytes: Int64? = nil, usedBytes: Int64? = nil, formats: [String] = ["raw"],
+        defaultFormat: String = "raw"
+    ) {
+        self.id = id
+        self.type = type
+        self.content = content
+        self.shared = shared
+        self.disabled = disabled
+        self.nodes = nodes
+        self.path = path
+        self.contentDirs = contentDirs
+        self.totalBytes = totalBytes
+        self.usedBytes = usedBytes
+        self.formats = formats
+        self.defaultFormat = defaultFormat
+    }
+
+    public var availableBytes: Int64? {
+        guard let total = totalBytes, let used = usedBytes else { return nil }
+        return max(0, total - used)
+    }
+
+    /// Usable on `node`: not disabled and not restricted to other nodes.
+    public func isEnabled(on node: String) -> Bool {
+        !disabled && (nodes == nil || nodes!.contains(node))
+    }
+}
+
+public struct ISOImage: Sendable, Equatable {
+    /// `<storage>:iso/<file>`
+    public var volid: String
+    public var fileName: String
+    public var sizeBytes: Int64
+    public init(volid: String, fileName: String, sizeBytes: Int64) {
+        self.volid = volid
+        self.fileName = fileName
+        self.sizeBytes = sizeBytes
+    }
+}
+
+public struct Bridge: Sendable, Equatable {
+    public enum Kind: String, Sendable { case linux, ovs, vnet }
+    public var name: String
+    public var kind: Kind
+    public var comment: String
+    /// Present in /sys/class/net (for vnets: deployed in the running SDN config).
+    public var active: Bool
+    public var vlanAware: Bool
+    /// Defined only in /etc/network/interfaces.new: exists after the pending network change is applied.
+    public var pending: Bool
+    /// SDN zone of a vnet.
+    public var zone: String?
+
+    public init(
+        name: String, kind: Kind, comment: String = "", active: Bool = true, vlanAware: Bool = false,
+        pending: Bool = false, zone: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.comment = comment
+        self.active = active
+        self.vlanAware = vlanAware
+        self.pending = pending
+        self.zone = zone
+    }
+}
+
+public struct Pool: Sendable, Equatable {
+    public var id: String
+    public var comment: String
+    public init(id: String, comment: String = "") {
+        self.id = id
+        self.comment = comment
+    }
+}
+
+extension HostInventory {
+    /// First free VMID in [nextIDLower, nextIDUpper), as `/cluster/nextid` computes it; nil when the range is full.
+    public func nextFreeVMID(from start: Int? = nil) -> Int? {
+        var candidate = max(start ?? nextIDLower, nextIDLower)
+        while candidate < nextIDUpper {
+            if guests[candidate] == nil { return candidate }
+            candidate += 1
+        }
+        return nil
+    }
+
+    public func storage(_ id: String) -> Storage? {
+        storages.first { $0.id == id }
+    }
+
+    public func bridge(_ name: String) -> Bridge? {
+        bridges.first { $0.name == name }
+    }
+
+    /// Storages usable on `node` that hold the given content type, in storage.cfg order.
+    public func storages(withContent content: String, on node: String) -> [Storage] {
+        storages.filter { $0.content.contains(content) && $0.isEnabled(on: node) }
+    }
+}

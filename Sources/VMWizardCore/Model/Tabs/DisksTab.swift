@@ -1,0 +1,151 @@
+extension OptionCatalog {
+    static func diskBus(_ ctx: FieldContext) -> DiskBus {
+        DiskBus(rawValue: ctx.value(.diskBus)) ?? ctx.model.defaultDiskBus
+    }
+
+    static func allocatedSlot(_ ctx: FieldContext) -> DiskSlot? {
+        guard let item = ctx.item else { return nil }
+        let slots = ctx.model.diskSlots
+        return slots.indices.contains(item) ? slots[item] : nil
+    }
+
+    static func bandwidth(_ id: FieldID, _ label: String, iops: Bool) -> FieldSpec {
+        let sub = String(id.rawValue.dropFirst("disk.".count))
+        return FieldSpec(
+            id, tab: .disks, scope: .disk, label: label,
+            kind: iops
+                ? .integer(min: 10, max: 999_999_999, step: 10, unit: "")
+                : .decimal(min: 1, max: 10_000_000, step: 1, decimals: 3, unit: ""),
+            pveKey: .subKey("scsi[n]", sub), advanced: false,
+            placeholder: { _ in sub.hasSuffix("_max") ? "default" : "unlimited" },
+            validate: iops
+                ? Checks.integer(label, min: 10, max: 999_999_999)
+                : Checks.decimal(label, min: 1, max: 10_000_000, decimals: 3))
+    }
+
+    static let disks: [FieldSpec] = [
+        FieldSpec(
+            .diskBus, tab: .disks, scope: .disk, label: "Bus", kind: .choice, pveKey: .key("<bus><n>"),
+            defaultValue: { ctx in (allocatedSlot(ctx)?.bus ?? ctx.model.defaultDiskBus).rawValue },
+            choices: { _ in DiskBus.allCases.map { Choice($0.rawValue, $0.label) } },
+            inference: { ctx in
+                ctx.model.virtioDriverDriveActive ? "SCSI because the VirtIO drivers CD is attached" : nil
+            }),
+        FieldSpec(
+            .diskDevice, tab: .disks, scope: .disk, label: "Device", kind: .integer(min: 0, max: 30, step: 1, unit: ""),
+            pveKey: .key("<bus><n>"),
+            defaultValue: { ctx in allocatedSlot(ctx).map { String($0.number) } ?? "" },
+            placeholder: { _ in "no free slot" },
+            validate: { value, ctx in
+                let bus = diskBus(ctx)
+                if value.isEmpty { return Issue("Device: no free slot left on the \(bus.label) bus") }
+                if let issue = Checks.integerIssue("Device", value, min: 0, max: bus.slots - 1, unit: "", required: true) {
+                    return Issue(issue.message + " on the \(bus.label) bus")
+                }
+                guard let number = Int(value), let item = ctx.item else { return nil }
+                let slot = DiskSlot(bus, number)
+                if slot == .installCD { return Issue("Device \(slot.configKey) is already in use by the install CD drive") }
+                if slot == .driverCD && ctx.model.virtioDriverDriveActive {
+                    return Issue("Device \(slot.configKey) is already in use by the VirtIO drivers CD")
+                }
+                let slots = ctx.model.diskSlots
+                if let other = slots.indices.first(where: { $0 != item && slots[$0] == slot }) {
+                    return Issue("Device \(slot.configKey) is already in use by disk \(other + 1)")
+                }
+                return nil
+            }),
+        FieldSpec(
+            .diskStorage, tab: .disks, scope: .disk, label: "Storage", kind: .picker, pveKey: .subKey("<bus><n>", "file"),
+            defaultValue: { ctx in
+                if let item = ctx.item, item > 0, let first = ctx.model.firstDiskStorage { return first }
+                return ctx.model.storages(withContent: "images").map(\.id).sorted().first ?? ""
+            },
+            choices: imageStorageChoices,
+            validate: Checks.storage("Storage", content: "images")),
+        FieldSpec(
+            .diskSize, tab: .disks, scope: .disk, label: "Disk size",
+            kind: .decimal(min: 0.001, max: 131_072, step: 1, decimals: 3, unit: "GiB"), pveKey: .subKey("<bus><n>", "size"),
+            defaultValue: { _ in "32" },
+            enabled: { $0.value(.diskImport).isEmpty },
+            validate: Checks.decimal("Disk size", min: 0.001, max: 131_072, decimals: 3, unit: "GiB", required: true)),
+        FieldSpec(
+            .diskFormat, tab: .disks, scope: .disk, label: "Format", kind: .choice, pveKey: .subKey("<bus><n>", "format"),
+            defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(.diskStorage)) },
+            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(.diskStorage)).count > 1 },
+            choices: { formatChoices($0, storageField: .diskStorage) }),
+        FieldSpec(
+            .diskImport, tab: .disks, scope: .disk, label: "Import from", kind: .text,
+            pveKey: .subKey("<bus><n>", "import-from"), advanced: true,
+            placeholder: { _ in "nothing: new empty disk" },
+            validate: { value, ctx in
+                if value.isEmpty { return nil }
+                if let reason = PVEFormat.volumeIDOrAbsolutePath(value) {
+                    return Issue("Import from '\(Checks.shown(value))': \(reason)")
+                }
+                if !value.hasPrefix("/"), let store = value.split(separator: ":").first, ctx.host.storage(String(store)) == nil {
+                    return Issue("Import from: storage '\(store)' does not exist on this cluster")
+                }
+                return nil
+            }),
+        FieldSpec(
+            .diskCache, tab: .disks, scope: .disk, label: "Cache", kind: .choice, pveKey: .subKey("<bus><n>", "cache"),
+            choices: { _ in
+                [
+                    Choice("", "Default (No cache)"), Choice("directsync", "Direct sync"),
+                    Choice("writethrough", "Write through"), Choice("writeback", "Write back"),
+                    Choice("unsafe", "Write back (unsafe)"), Choice("none", "No cache"),
+                ]
+            }),
+        FieldSpec(
+            .diskDiscard, tab: .disks, scope: .disk, label: "Discard", kind: .flag, pveKey: .subKey("<bus><n>", "discard"),
+            defaultValue: { _ in "0" }),
+        FieldSpec(
+            .diskIothread, tab: .disks, scope: .disk, label: "IO thread", kind: .flag,
+            pveKey: .subKey("<bus><n>", "iothread"),
+            defaultValue: { ctx in
+                let bus = diskBus(ctx)
+                return bus == .virtio || (bus == .scsi && ctx.value(.scsihw) == "virtio-scsi-single") ? "1" : "0"
+            },
+            enabled: { [.virtio, .scsi].contains(diskBus($0)) },
+            inference: { ctx in
+                diskBus(ctx) == .scsi && ctx.value(.scsihw) == "virtio-scsi-single"
+                    ? "on with VirtIO SCSI single" : nil
+            }),
+        FieldSpec(
+            .diskSSD, tab: .disks, scope: .disk, label: "SSD emulation", kind: .flag, pveKey: .subKey("<bus><n>", "ssd"),
+            advanced: true, defaultValue: { _ in "0" },
+            enabled: { diskBus($0) != .virtio }),
+        FieldSpec(
+            .diskReadOnly, tab: .disks, scope: .disk, label: "Read-only", kind: .flag, pveKey: .subKey("<bus><n>", "ro"),
+            advanced: true, defaultValue: { _ in "0" },
+            enabled: { [.virtio, .scsi].contains(diskBus($0)) }),
+        FieldSpec(
+            .diskBackup, tab: .disks, scope: .disk, label: "Backup", kind: .flag, pveKey: .subKey("<bus><n>", "backup"),
+            advanced: true, defaultValue: { _ in "1" }),
+        FieldSpec(
+            .diskReplicate, tab: .disks, scope: .disk, label: "Skip replication", kind: .flag,
+            pveKey: .subKey("<bus><n>", "replicate"), advanced: true, defaultValue: { _ in "0" }),
+        FieldSpec(
+            .diskAIO, tab: .disks, scope: .disk, label: "Async IO", kind: .choice, pveKey: .subKey("<bus><n>", "aio"),
+            advanced: true,
+            choices: { _ in
+                [Choice("", "Default (io_uring)"), Choice("io_uring", "io_uring"), Choice("native", "native"),
+                 Choice("threads", "threads")]
+            },
+            validate: { value, ctx in
+                // QEMU refuses native AIO with the host page cache in use.
+                guard value == "native" else { return nil }
+                let cache = ctx.value(.diskCache)
+                return ["writeback", "writethrough", "unsafe"].contains(cache)
+                    ? Issue("Async IO 'native' needs cache 'No cache' or 'Direct sync' (cache is '\(cache)')") : nil
+            }),
+        bandwidth(.diskMbpsRd, "Read limit (MB/s)", iops: false),
+        bandwidth(.diskMbpsWr, "Write limit (MB/s)", iops: false),
+        bandwidth(.diskIopsRd, "Read limit (ops/s)", iops: true),
+        bandwidth(.diskIopsWr, "Write limit (ops/s)", iops: true),
+        bandwidth(.diskMbpsRdMax, "Read max burst (MB)", iops: false),
+        bandwidth(.diskMbpsWrMax, "Write max burst (MB)", iops: false),
+        bandwidth(.diskIopsRdMax, "Read max burst (ops)", iops: true),
+        bandwidth(.diskIopsWrMax, "Write max burst (ops)", iops: true),
+    ]
+}

@@ -1,0 +1,99 @@
+extension OptionCatalog {
+    public static let nicModels: [Choice] = [
+        Choice("e1000", "Intel E1000"), Choice("e1000e", "Intel E1000E"), Choice("virtio", "VirtIO (paravirtualized)"),
+        Choice("rtl8139", "Realtek RTL8139"), Choice("vmxnet3", "VMware vmxnet3"),
+    ]
+
+    static func bridgeChoices(_ ctx: FieldContext) -> [Choice] {
+        ctx.host.bridges.sorted { $0.name < $1.name }.map { bridge in
+            var detail: [String] = [bridge.kind == .vnet ? "SDN vnet" + (bridge.zone.map { " (\($0))" } ?? "")
+                : bridge.kind == .ovs ? "OVS" : "Linux"]
+            detail.append(bridge.pending ? "pending" : (bridge.active ? "active" : "missing"))
+            if bridge.vlanAware { detail.append("VLAN-aware") }
+            if !bridge.comment.isEmpty { detail.append(bridge.comment) }
+            return Choice(bridge.name, bridge.name, detail: detail.joined(separator: ", "))
+        }
+    }
+
+    static let network: [FieldSpec] = [
+        FieldSpec(
+            .netBridge, tab: .network, scope: .nic, label: "Bridge", kind: .picker, pveKey: .subKey("net[n]", "bridge"),
+            defaultValue: { ctx in
+                let bridges = ctx.host.bridges.sorted { $0.name < $1.name }
+                return (bridges.first { $0.active && !$0.pending } ?? bridges.first)?.name ?? ""
+            },
+            choices: bridgeChoices,
+            validate: { value, ctx in
+                if value.isEmpty { return Issue("Bridge is required: pick a bridge") }
+                if let reason = PVEFormat.bridgeID(value) { return Issue("Bridge '\(Checks.shown(value))': \(reason)") }
+                // Other nodes' bridges are not known from this node's files.
+                if ctx.model.createsOnOtherNode { return nil }
+                guard let bridge = ctx.host.bridge(value) else {
+                    return Issue("\(value) is not a bridge on node \(ctx.model.targetNode)")
+                }
+                if bridge.pending {
+                    return .warning("\(value) exists only in the pending network configuration: apply it before starting the VM")
+                }
+                if !bridge.active { return .warning("\(value) is configured but not up on this node") }
+                if !ctx.value(.netTag).isEmpty, !bridge.vlanAware, bridge.kind == .linux {
+                    return .warning("\(value) is not VLAN-aware: the VLAN tag needs bridge-vlan-aware or an OVS bridge")
+                }
+                return nil
+            }),
+        FieldSpec(
+            .netTag, tab: .network, scope: .nic, label: "VLAN Tag", kind: .integer(min: 1, max: 4094, step: 1, unit: ""),
+            pveKey: .subKey("net[n]", "tag"), placeholder: { _ in "no VLAN" },
+            validate: Checks.integer("VLAN Tag", min: 1, max: 4094)),
+        FieldSpec(
+            .netFirewall, tab: .network, scope: .nic, label: "Firewall", kind: .flag,
+            pveKey: .subKey("net[n]", "firewall"), defaultValue: { _ in "1" }),
+        FieldSpec(
+            .netModel, tab: .network, scope: .nic, label: "Model", kind: .choice, pveKey: .subKey("net[n]", "model"),
+            defaultValue: { $0.model.defaultNICModel },
+            choices: { _ in nicModels },
+            inference: { ctx in
+                ctx.model.virtioDriverDriveActive ? "VirtIO because the VirtIO drivers CD is attached" : nil
+            }),
+        FieldSpec(
+            .netMAC, tab: .network, scope: .nic, label: "MAC address", kind: .text, pveKey: .subKey("net[n]", "macaddr"),
+            placeholder: { _ in "auto" },
+            validate: { value, ctx in
+                guard !value.isEmpty else { return nil }
+                if let reason = PVEFormat.macAddress(value) { return Issue("MAC address '\(Checks.shown(value))': \(reason)") }
+                guard let item = ctx.item else { return nil }
+                let clash = ctx.model.draft.nics.indices.first {
+                    $0 != item && ctx.model.value(.netMAC, item: $0).caseInsensitiveCompare(value) == .orderedSame
+                }
+                return clash.map { Issue("MAC address \(value) is already used by net\($0)") }
+            }),
+        FieldSpec(
+            .netLinkDown, tab: .network, scope: .nic, label: "Disconnect", kind: .flag,
+            pveKey: .subKey("net[n]", "link_down"), advanced: true, defaultValue: { _ in "0" }),
+        FieldSpec(
+            .netMTU, tab: .network, scope: .nic, label: "MTU", kind: .integer(min: 1, max: 65520, step: 1, unit: ""),
+            pveKey: .subKey("net[n]", "mtu"), advanced: true, placeholder: { _ in "Same as bridge" },
+            enabled: { $0.value(.netModel) == "virtio" },
+            validate: { value, _ in
+                if let issue = Checks.integerIssue("MTU", value, min: 1, max: 65520, unit: "", required: false) { return issue }
+                if let mtu = Int(value), mtu != 1, mtu < 576 {
+                    return Issue("MTU must be at least 576, or 1 to use the bridge's MTU (got \(mtu))")
+                }
+                return nil
+            }),
+        FieldSpec(
+            .netRate, tab: .network, scope: .nic, label: "Rate limit",
+            kind: .decimal(min: 0, max: 10_240, step: 1, decimals: 3, unit: "MB/s"), pveKey: .subKey("net[n]", "rate"),
+            advanced: true, placeholder: { _ in "unlimited" },
+            validate: Checks.decimal("Rate limit", min: 0, max: 10_240, decimals: 3, unit: "MB/s")),
+        FieldSpec(
+            .netQueues, tab: .network, scope: .nic, label: "Multiqueue", kind: .integer(min: 1, max: 64, step: 1, unit: ""),
+            pveKey: .subKey("net[n]", "queues"), advanced: true, placeholder: { _ in "off" },
+            validate: Checks.integer("Multiqueue", min: 1, max: 64)),
+    ]
+
+    static let confirm: [FieldSpec] = [
+        FieldSpec(
+            .start, tab: .confirm, label: "Start after created", kind: .flag, pveKey: .key("start"),
+            defaultValue: { _ in "0" }),
+    ]
+}

@@ -1,0 +1,111 @@
+extension OptionCatalog {
+    static func isoChoices(_ ctx: FieldContext, storageField: FieldID) -> [Choice] {
+        let storage = ctx.value(storageField)
+        return (ctx.host.isoImages[storage] ?? []).map {
+            Choice($0.volid, $0.fileName, detail: Units.bytes($0.sizeBytes))
+        }
+    }
+
+    static func isoStorageChoices(_ ctx: FieldContext) -> [Choice] {
+        ctx.model.storages(withContent: "iso").map { storage in
+            let count = ctx.host.isoImages[storage.id]?.count ?? 0
+            let pending = ctx.host.isoListingPending.contains(storage.id)
+            return Choice(storage.id, storage.id, detail: "\(storage.type), " + (pending ? "reading…" : "\(count) ISOs"))
+        }
+    }
+
+    static func validateISO(_ label: String, storageField: FieldID) -> Checks.Check {
+        { value, ctx in
+            if value.isEmpty { return Issue("\(label) is required: pick an ISO image") }
+            if let reason = PVEFormat.volumeID(value) { return Issue("\(label) '\(Checks.shown(value))': \(reason)") }
+            if value.contains(",") { return Issue("\(label) '\(Checks.shown(value))' cannot contain a comma") }
+            let storage = ctx.value(storageField)
+            guard value.hasPrefix("\(storage):iso/") else {
+                return Issue("\(label) '\(Checks.shown(value))' is not on storage '\(storage)'")
+            }
+            if ctx.host.isoListingPending.contains(storage) || ctx.model.createsOnOtherNode { return nil }
+            let known = ctx.host.isoImages[storage] ?? []
+            return known.contains { $0.volid == value }
+                ? nil : Issue("\(label) '\(Checks.shown(value))' does not exist on storage '\(storage)'")
+        }
+    }
+
+    static let os: [FieldSpec] = [
+        FieldSpec(
+            .media, tab: .os, label: "Install media", kind: .choice, pveKey: .subKey("ide2", "file"),
+            defaultValue: { _ in "iso" },
+            choices: { _ in
+                [Choice("iso", "ISO image file"), Choice("cdrom", "Physical CD/DVD drive"), Choice("none", "No media")]
+            }),
+        FieldSpec(
+            .isoStorage, tab: .os, label: "ISO storage", kind: .picker, pveKey: .none,
+            defaultValue: { ctx in
+                let storages = ctx.model.storages(withContent: "iso")
+                let withImages = storages.first { !(ctx.host.isoImages[$0.id] ?? []).isEmpty }
+                return (withImages ?? storages.first)?.id ?? ""
+            },
+            visible: { $0.value(.media) == "iso" },
+            choices: isoStorageChoices,
+            validate: Checks.storage("ISO storage", content: "iso")),
+        FieldSpec(
+            .isoImage, tab: .os, label: "ISO image", kind: .picker, pveKey: .subKey("ide2", "file"),
+            placeholder: { _ in "pick an ISO (Enter)" },
+            visible: { $0.value(.media) == "iso" },
+            choices: { isoChoices($0, storageField: .isoStorage) },
+            validate: validateISO("ISO image", storageField: .isoStorage)),
+        FieldSpec(
+            .osBase, tab: .os, label: "Guest OS type", kind: .choice, pveKey: .none,
+            defaultValue: { ctx in (OSBase.of(ostype: ctx.value(.ostype)) ?? .linux).rawValue },
+            choices: { _ in OSBase.allCases.map { Choice($0.rawValue, $0.label) } },
+            inference: { ctx in
+                if case .installer(_, let name) = ctx.model.detectedFromISO { return "detected \(name) from the ISO name" }
+                return nil
+            }),
+        FieldSpec(
+            .ostype, tab: .os, label: "Version", kind: .choice, pveKey: .key("ostype"),
+            defaultValue: { ctx in
+                var detected: String?
+                if case .installer(let ostype, _) = ctx.model.detectedFromISO { detected = ostype }
+                // A family picked by hand limits the version to that family.
+                if let typedBase = ctx.model.userValue(.osBase).flatMap(OSBase.init(rawValue:)) {
+                    if let detected, OSBase.of(ostype: detected) == typedBase { return detected }
+                    return typedBase.versions[0].value
+                }
+                return detected ?? "l26"
+            },
+            choices: { ctx in (OSBase(rawValue: ctx.value(.osBase)) ?? .linux).versions },
+            inference: { ctx in
+                if case .installer(_, let name) = ctx.model.detectedFromISO,
+                   ctx.model.userValue(.osBase) == nil { return "detected \(name) from the ISO name" }
+                return nil
+            }),
+        FieldSpec(
+            .virtioAdd, tab: .os, label: "VirtIO drivers CD", kind: .flag, pveKey: .subKey("ide0", "file"),
+            defaultValue: { ctx in ctx.model.isWindows && ctx.model.bestVirtioISO != nil ? "1" : "0" },
+            visible: { $0.model.isWindows },
+            inference: { ctx in
+                ctx.model.bestVirtioISO.map { "\($0.fileName) is on this host" }
+            }),
+        FieldSpec(
+            .virtioStorage, tab: .os, label: "Driver ISO storage", kind: .picker, pveKey: .none,
+            defaultValue: { ctx in
+                if let best = ctx.model.bestVirtioISO { return String(best.volid.prefix { $0 != ":" }) }
+                return ctx.value(.isoStorage)
+            },
+            visible: { $0.model.virtioDriverDriveActive },
+            choices: isoStorageChoices,
+            validate: Checks.storage("Driver ISO storage", content: "iso")),
+        FieldSpec(
+            .virtioImage, tab: .os, label: "Driver ISO image", kind: .picker, pveKey: .subKey("ide0", "file"),
+            defaultValue: { ctx in
+                let storage = ctx.value(.virtioStorage)
+                if let best = ctx.model.bestVirtioISO, best.volid.hasPrefix("\(storage):") { return best.volid }
+                return ""
+            },
+            placeholder: { _ in "pick the virtio-win ISO (Enter)" },
+            visible: { $0.model.virtioDriverDriveActive },
+            choices: { isoChoices($0, storageField: .virtioStorage) },
+            validate: validateISO("Driver ISO image", storageField: .virtioStorage),
+            inference: { ctx in ctx.model.bestVirtioISO.map { _ in "newest virtio-win ISO found" } }),
+    ]
+}

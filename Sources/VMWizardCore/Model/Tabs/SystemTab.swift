@@ -1,0 +1,106 @@
+extension OptionCatalog {
+    static func imageStorageChoices(_ ctx: FieldContext) -> [Choice] {
+        ctx.model.storages(withContent: "images").map { storage in
+            var detail = storage.type
+            if let avail = storage.availableBytes, let total = storage.totalBytes {
+                detail += ", \(Units.bytes(avail)) free of \(Units.bytes(total))"
+            } else {
+                detail += ", free space unknown"
+            }
+            return Choice(storage.id, storage.id, detail: detail)
+        }
+    }
+
+    static func formatChoices(_ ctx: FieldContext, storageField: FieldID) -> [Choice] {
+        let labels = ["raw": "Raw disk image (raw)", "qcow2": "QEMU image format (qcow2)", "vmdk": "VMware image format (vmdk)"]
+        return ctx.model.formats(ofStorage: ctx.value(storageField)).map { Choice($0, labels[$0] ?? $0) }
+    }
+
+    /// EFI and TPM disks go where the first disk goes, else to the first storage for VM images.
+    static func proposedSmallDiskStorage(_ ctx: FieldContext) -> String {
+        ctx.model.firstDiskStorage ?? ctx.model.storages(withContent: "images").first?.id ?? ""
+    }
+
+    static let system: [FieldSpec] = [
+        FieldSpec(
+            .vga, tab: .system, label: "Graphic card", kind: .choice, pveKey: .key("vga"),
+            choices: { _ in
+                [
+                    Choice("", "Default"), Choice("std", "Standard VGA"), Choice("vmware", "VMware compatible"),
+                    Choice("qxl", "SPICE"), Choice("qxl2", "SPICE dual monitor"), Choice("qxl3", "SPICE three monitors"),
+                    Choice("qxl4", "SPICE four monitors"), Choice("serial0", "Serial terminal 0"),
+                    Choice("serial1", "Serial terminal 1"), Choice("serial2", "Serial terminal 2"),
+                    Choice("serial3", "Serial terminal 3"), Choice("virtio", "VirtIO-GPU"),
+                    Choice("virtio-gl", "VirGL GPU"), Choice("none", "none"),
+                ]
+            }),
+        FieldSpec(
+            .machine, tab: .system, label: "Machine", kind: .choice, pveKey: .key("machine"),
+            defaultValue: { $0.model.osDefaults.machine },
+            choices: { _ in [Choice("", "Default (i440fx)"), Choice("q35", "q35")] },
+            inference: { ctx in ctx.model.osDefaults.machine.isEmpty ? nil : "Windows 11 needs q35" }),
+        FieldSpec(
+            .bios, tab: .system, label: "BIOS", kind: .choice, pveKey: .key("bios"),
+            defaultValue: { $0.model.osDefaults.bios },
+            choices: { _ in [Choice("", "Default (SeaBIOS)"), Choice("seabios", "SeaBIOS"), Choice("ovmf", "OVMF (UEFI)")] },
+            inference: { ctx in ctx.model.osDefaults.bios.isEmpty ? nil : "Windows 11 needs UEFI" }),
+        FieldSpec(
+            .efiAdd, tab: .system, label: "Add EFI Disk", kind: .flag, pveKey: .key("efidisk0"),
+            defaultValue: { _ in "1" },
+            visible: { $0.model.usesOVMF }),
+        FieldSpec(
+            .efiStorage, tab: .system, label: "EFI Storage", kind: .picker, pveKey: .subKey("efidisk0", "file"),
+            defaultValue: proposedSmallDiskStorage,
+            visible: { $0.model.efiDiskActive },
+            choices: imageStorageChoices,
+            validate: Checks.storage("EFI Storage", content: "images"),
+            inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } }),
+        FieldSpec(
+            .efiFormat, tab: .system, label: "EFI Format", kind: .choice, pveKey: .subKey("efidisk0", "format"),
+            defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(.efiStorage)) },
+            visible: { $0.model.efiDiskActive },
+            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(.efiStorage)).count > 1 },
+            choices: { formatChoices($0, storageField: .efiStorage) }),
+        FieldSpec(
+            .efiKeys, tab: .system, label: "Pre-Enroll keys", kind: .flag,
+            pveKey: .subKey("efidisk0", "pre-enrolled-keys"),
+            defaultValue: { _ in "1" },
+            visible: { $0.model.efiDiskActive }),
+        FieldSpec(
+            .scsihw, tab: .system, label: "SCSI Controller", kind: .choice, pveKey: .key("scsihw"),
+            defaultValue: { $0.model.osDefaults.scsihw },
+            choices: { _ in OptionCatalog.scsiControllers }),
+        FieldSpec(
+            .agent, tab: .system, label: "Qemu Agent", kind: .flag, pveKey: .key("agent"),
+            defaultValue: { _ in "0" }),
+        FieldSpec(
+            .tpmAdd, tab: .system, label: "Add TPM", kind: .flag, pveKey: .key("tpmstate0"),
+            defaultValue: { ctx in ctx.model.ostype == "win11" ? "1" : "0" },
+            visible: { $0.model.usesOVMF },
+            inference: { ctx in ctx.model.ostype == "win11" ? "Windows 11 needs a TPM 2.0" : nil }),
+        FieldSpec(
+            .tpmStorage, tab: .system, label: "TPM Storage", kind: .picker, pveKey: .subKey("tpmstate0", "file"),
+            defaultValue: proposedSmallDiskStorage,
+            visible: { $0.model.tpmActive },
+            choices: imageStorageChoices,
+            validate: Checks.storage("TPM Storage", content: "images"),
+            inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } }),
+        FieldSpec(
+            .tpmFormat, tab: .system, label: "TPM Format", kind: .choice, pveKey: .subKey("tpmstate0", "format"),
+            defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(.tpmStorage)) },
+            visible: { $0.model.tpmActive },
+            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(.tpmStorage)).count > 1 },
+            choices: { formatChoices($0, storageField: .tpmStorage) }),
+        FieldSpec(
+            .tpmVersion, tab: .system, label: "TPM Version", kind: .choice, pveKey: .subKey("tpmstate0", "version"),
+            defaultValue: { _ in "v2.0" },
+            visible: { $0.model.tpmActive },
+            choices: { _ in [Choice("v1.2", "v1.2"), Choice("v2.0", "v2.0")] }),
+    ]
+
+    public static let scsiControllers: [Choice] = [
+        Choice("", "Default (LSI 53C895A)"), Choice("lsi", "LSI 53C895A"), Choice("lsi53c810", "LSI 53C810"),
+        Choice("megasas", "MegaRAID SAS 8708EM2"), Choice("virtio-scsi-pci", "VirtIO SCSI"),
+        Choice("virtio-scsi-single", "VirtIO SCSI single"), Choice("pvscsi", "VMware PVSCSI"),
+    ]
+}

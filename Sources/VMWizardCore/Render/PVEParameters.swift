@@ -1,0 +1,167 @@
+/// One parameter of `POST /nodes/{node}/qemu` (and `qm create --key value`).
+public struct PVEParam: Equatable, Sendable {
+    public enum Kind: Sendable, Equatable { case string, integer, number, boolean }
+    public var key: String
+    public var value: String
+    public var kind: Kind
+
+    public init(_ key: String, _ value: String, _ kind: Kind = .string) {
+        self.key = key
+        self.value = value
+        self.kind = kind
+    }
+}
+
+/// Turns the model into exactly what the web UI would send (§4): defaults Proxmox applies itself are left
+/// out, property strings are built in the web UI's order.
+public enum PVEParameters {
+    public static func build(_ model: VMModel, includeStart: Bool = true) -> [PVEParam] {
+        var params: [PVEParam] = [PVEParam("vmid", model.value(.vmid), .integer)]
+        func add(_ key: String, _ value: String?, _ kind: PVEParam.Kind = .string) {
+            if let value { params.append(PVEParam(key, value, kind)) }
+        }
+        func nonEmpty(_ id: FieldID) -> String? {
+            model.activeValue(id).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        func ticked(_ id: FieldID) -> String? { model.activeValue(id) == "1" ? "1" : nil }
+
+        // General
+        add("name", nonEmpty(.name))
+        add("pool", nonEmpty(.pool))
+        add("ha-managed", ticked(.haManaged), .boolean)
+        add("onboot", ticked(.onboot), .boolean)
+        add("startup", startup(model))
+        add("tags", nonEmpty(.tags).map { PVEFormat.splitList($0).joined(separator: ";") }.flatMap { $0.isEmpty ? nil : $0 })
+        add("description", nonEmpty(.description))
+        // OS
+        add("ide2", installCD(model))
+        add("ostype", model.value(.ostype))
+        if model.virtioDriverDriveActive { add("ide0", "\(model.value(.virtioImage)),media=cdrom") }
+        // System
+        if let vga = nonEmpty(.vga) {
+            add("vga", vga)
+            if vga.hasPrefix("serial") { add(vga, "socket") }
+        }
+        add("machine", nonEmpty(.machine))
+        add("bios", nonEmpty(.bios))
+        if model.efiDiskActive { add("efidisk0", efiDisk(model)) }
+        add("scsihw", nonEmpty(.scsihw))
+        add("agent", ticked(.agent), .string)
+        if model.tpmActive { add("tpmstate0", tpmState(model)) }
+        // Disks, in Proxmox's drive order
+        for (slot, disk) in orderedDisks(model) { add(slot.configKey, diskValue(model, disk: disk)) }
+        // CPU
+        add("sockets", model.value(.sockets), .integer)
+        add("cores", model.value(.cores), .integer)
+        add("vcpus", nonEmpty(.vcpus), .integer)
+        add("cpulimit", nonEmpty(.cpulimit).flatMap { Double($0) == 0 ? nil : $0 }, .number)
+        let standardUnits = model.host.cgroupVersion == 1 ? 1024 : 100
+        add("cpuunits", nonEmpty(.cpuunits).flatMap { Int($0) == standardUnits ? nil : $0 }, .integer)
+        add("affinity", nonEmpty(.affinity))
+        add("numa", model.value(.numa), .boolean)
+        add("cpu", cpu(model))
+        // Memory
+        add("memory", model.value(.memory))
+        if !model.flag(.balloonEnabled) {
+            add("balloon", "0", .integer)
+        } else if let balloon = model.int(.balloon), let memory = model.memoryMiB, balloon < memory {
+            add("balloon", String(balloon), .integer)
+            add("shares", nonEmpty(.shares), .integer)
+        }
+        if !model.flag(.allowKSM) { add("allow-ksm", "0", .boolean) }
+        // Network
+        for nic in model.draft.nics.indices { add("net\(nic)", nicValue(model, nic: nic)) }
+        add("boot", BootOrder.explicit(model))
+        if includeStart { add("start", ticked(.start), .boolean) }
+        return params
+    }
+
+    static func startup(_ model: VMModel) -> String? {
+        let parts: [(String, FieldID)] = [("order", .startupOrder), ("up", .startupUp), ("down", .startupDown)]
+        let set = parts.compactMap { key, id -> String? in
+            let value = model.value(id)
+            return value.isEmpty ? nil : "\(key)=\(value)"
+        }
+        return set.isEmpty ? nil : set.joined(separator: ",")
+    }
+
+    static func installCD(_ model: VMModel) -> String {
+        switch model.value(.media) {
+        case "cdrom": return "cdrom,media=cdrom"
+        case "none": return "none,media=cdrom"
+        default: return "\(model.value(.isoImage)),media=cdrom"
+        }
+    }
+
+    static func efiDisk(_ model: VMModel) -> String {
+        var value = "\(model.value(.efiStorage)):1,efitype=4m"
+        if model.flag(.efiKeys) { value += ",pre-enrolled-keys=1" }
+        if let format = model.activeValue(.efiFormat) { value += ",format=\(format)" }
+        return value
+    }
+
+    static func tpmState(_ model: VMModel) -> String {
+        var value = "\(model.value(.tpmStorage)):1"
+        if let format = model.activeValue(.tpmFormat) { value += ",format=\(format)" }
+        return value + ",version=\(model.value(.tpmVersion))"
+    }
+
+    /// Disks with their slots, sorted the way Proxmox orders drives.
+    public static func orderedDisks(_ model: VMModel) -> [(slot: DiskSlot, disk: Int)] {
+        model.diskSlots.enumerated().compactMap { index, slot in slot.map { ($0, index) } }
+            .sorted { $0.slot < $1.slot }
+    }
+
+    /// The bandwidth sub-keys in the order the web UI writes them.
+    static let bandwidthKeys: [(String, FieldID)] = [
+        ("mbps_rd", .diskMbpsRd), ("mbps_wr", .diskMbpsWr), ("iops_rd", .diskIopsRd), ("iops_wr", .diskIopsWr),
+        ("mbps_rd_max", .diskMbpsRdMax), ("mbps_wr_max", .diskMbpsWrMax), ("iops_rd_max", .diskIopsRdMax),
+        ("iops_wr_max", .diskIopsWrMax),
+    ]
+
+    static func diskValue(_ model: VMModel, disk: Int) -> String {
+        func active(_ id: FieldID) -> String? { model.activeValue(id, item: disk) }
+        func on(_ id: FieldID) -> Bool { active(id) == "1" }
+        let storage = model.value(.diskStorage, item: disk)
+        let source = model.value(.diskImport, item: disk)
+        var parts = [source.isEmpty ? "\(storage):\(model.value(.diskSize, item: disk))" : "\(storage):0"]
+        if let format = active(.diskFormat) { parts.append("format=\(format)") }
+        if !source.isEmpty { parts.append("import-from=\(source)") }
+        if active(.diskBackup) == "0" { parts.append("backup=0") }
+        if on(.diskReplicate) { parts.append("replicate=no") }
+        if on(.diskDiscard) { parts.append("discard=on") }
+        if on(.diskSSD) { parts.append("ssd=on") }
+        if on(.diskIothread) { parts.append("iothread=on") }
+        if on(.diskReadOnly) { parts.append("ro=on") }
+        if let cache = active(.diskCache), !cache.isEmpty { parts.append("cache=\(cache)") }
+        if let aio = active(.diskAIO), !aio.isEmpty { parts.append("aio=\(aio)") }
+        for (key, id) in bandwidthKeys {
+            if let value = active(id), !value.isEmpty { parts.append("\(key)=\(value)") }
+        }
+        return parts.joined(separator: ",")
+    }
+
+    static func cpu(_ model: VMModel) -> String {
+        let flags = model.value(.cpuFlags)
+        return model.value(.cpuType) + (flags.isEmpty ? "" : ",flags=\(flags)")
+    }
+
+    static func nicValue(_ model: VMModel, nic: Int) -> String {
+        func active(_ id: FieldID) -> String? {
+            model.activeValue(id, item: nic).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        var value = model.value(.netModel, item: nic)
+        if let mac = active(.netMAC) { value += "=\(mac.uppercased())" }
+        let bridge = model.value(.netBridge, item: nic)
+        if !bridge.isEmpty {
+            value += ",bridge=\(bridge)"
+            if let tag = active(.netTag) { value += ",tag=\(tag)" }
+            if active(.netFirewall) == "1" { value += ",firewall=1" }
+        }
+        if let rate = active(.netRate) { value += ",rate=\(rate)" }
+        if let queues = active(.netQueues) { value += ",queues=\(queues)" }
+        if active(.netLinkDown) == "1" { value += ",link_down=1" }
+        if let mtu = active(.netMTU) { value += ",mtu=\(mtu)" }
+        return value
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Cross-field rules of the wizard (web UI §3), as named functions over the whole model. Field defaults call
+/// these, so a rule always reflects the current values; `beforeUserChange` holds the few rules that react to
+/// a user's edit.
+extension VMModel {
+    public var ostype: String { value(.ostype) }
+    public var osDefaults: OSDefaults { OSDefaults.forOSType(ostype) }
+    public var isWindows: Bool { OSDefaults.isWindows(ostype) }
+
+    /// The install ISO's file name, when an ISO is chosen.
+    public var installISOFileName: String? {
+        guard value(.media) == "iso" else { return nil }
+        let volid = value(.isoImage)
+        return volid.isEmpty ? nil : ISODetection.fileName(ofVolume: volid)
+    }
+
+    /// What the install ISO's name says about the guest.
+    public var detectedFromISO: ISODetection.Result? {
+        installISOFileName.flatMap { ISODetection.detect(fileName: $0) }
+    }
+
+    /// Windows with the second CD for VirtIO drivers (§3.3).
+    public var virtioDriverDriveActive: Bool { isWindows && flag(.virtioAdd) }
+
+    /// With the driver CD, disks go to SCSI and NICs to VirtIO (§3.3); otherwise the OS default.
+    public var defaultDiskBus: DiskBus { virtioDriverDriveActive ? .scsi : osDefaults.diskBus }
+    public var defaultNICModel: String { virtioDriverDriveActive ? "virtio" : osDefaults.nicModel }
+
+    public var usesOVMF: Bool { value(.bios) == "ovmf" }
+    /// EFI vars disk only with OVMF (§3.5).
+    public var efiDiskActive: Bool { usesOVMF && flag(.efiAdd) }
+    /// TPM state disk, offered with UEFI firmware.
+    public var tpmActive: Bool { usesOVMF && flag(.tpmAdd) }
+
+    /// The node the VM is created on.
+    public var targetNode: String { value(.node) }
+    public var targetNodeInfo: ClusterNode? { host.nodes.first { $0.name == targetNode } }
+    public var createsOnOtherNode: Bool { targetNode != host.localNode }
+
+    /// Logical CPUs of the target node, when known.
+    public var targetNodeCPUs: Int? {
+        if let info = targetNodeInfo, !info.isLocal { return info.cpuCount }
+        return host.cpuCount > 0 ? host.cpuCount : nil
+    }
+
+    public var targetNodeMemoryMiB: Int? {
+        if let info = targetNodeInfo, !info.isLocal { return info.memoryTotalMiB }
+        return host.memoryTotalMiB > 0 ? host.memoryTotalMiB : nil
+    }
+
+    /// sockets × cores, when both are numbers.
+    public var totalCores: Int? {
+        guard let sockets = int(.sockets), let cores = int(.cores) else { return nil }
+        let (product, overflow) = sockets.multipliedReportingOverflow(by: cores)
+        return overflow ? nil : product
+    }
+
+    /// Memory as a number, when valid.
+    public var memoryMiB: Int? { int(.memory) }
+
+    /// The slot each disk gets (§3.7).
+    public var diskSlots: [DiskSlot?] { DiskSlots.allocate(self) }
+
+    /// IO thread only works on VirtIO Block and SCSI (§3.8).
+    public func diskBus(_ disk: Int) -> DiskBus {
+        DiskBus(rawValue: value(.diskBus, item: disk)) ?? defaultDiskBus
+    }
+
+    /// The storage's formats for VM images, or raw when the storage is unknown.
+    public func formats(ofStorage id: String) -> [String] {
+        host.storage(id)?.formats ?? ["raw"]
+    }
+
+    /// The web UI's format choice: qcow2 when the storage supports it, else raw, else its default.
+    public func preferredFormat(ofStorage id: String) -> String {
+        let formats = formats(ofStorage: id)
+        if formats.contains("qcow2") { return "qcow2" }
+        if formats.contains("raw") { return "raw" }
+        return host.storage(id)?.defaultFormat ?? "raw"
+    }
+
+    /// Storages on the target node holding `content`.
+    public func storages(withContent content: String) -> [Storage] {
+        host.storages(withContent: content, on: targetNode)
+    }
+
+    /// The best virtio-win ISO on the host: the newest version by name.
+    public var bestVirtioISO: ISOImage? {
+        let all = storages(withContent: "iso").flatMap { host.isoImages[$0.id] ?? [] }
+        return all.filter { ISODetection.detect(fileName: $0.fileName) == .virtioDrivers }
+            .max { $0.fileName.compare($1.fileName, options: .numeric) == .orderedAscending }
+    }
+
+    /// Storage proposed for the EFI and TPM disks: the first disk's, so all of a VM's volumes sit together.
+    public var firstDiskStorage: String? {
+        draft.disks.indices.first.map { value(.diskStorage, item: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+public enum Rules {
+    /// Rules that run when the user changes a field by hand (before the new value is stored).
+    static func beforeUserChange(_ model: inout VMModel, id: FieldID, item: Int?, from old: String, to new: String) {
+        switch id {
+        case .osBase:
+            // Picking another OS family drops a hand-picked version of the old family.
+            if let typed = model.userValue(.ostype), OSBase.of(ostype: typed)?.rawValue != new {
+                model.reset(.ostype)
+            }
+        case .diskBus:
+            // A new bus means the first free number on it (web UI ControllerSelector).
+            if old != new { model.reset(.diskDevice, item: item) }
+        case .memory:
+            // Minimum memory that equalled Memory keeps following it (web UI MemoryEdit).
+            if model.userValue(.balloon) == old { model.reset(.balloon) }
+        case .isoStorage:
+            if old != new { model.reset(.isoImage) }
+        case .virtioStorage:
+            if old != new { model.reset(.virtioImage) }
+        case .diskStorage, .efiStorage, .tpmStorage:
+            // The format list belongs to the storage.
+            let formatField: FieldID = id == .diskStorage ? .diskFormat : (id == .efiStorage ? .efiFormat : .tpmFormat)
+            if old != new, let typed = model.userValue(formatField, item: item),
+               !model.formats(ofStorage: new).contains(typed) {
+                model.reset(formatField, item: item)
+            }
+        default:
+            break
+        }
+    }
+}

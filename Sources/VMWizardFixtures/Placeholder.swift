@@ -1,0 +1,1 @@
+// Fixture builders shared by tests and benchmarks.
