@@ -35,13 +35,13 @@ public enum Checks {
             guard PVEFormat.isPlainDecimal(value, maxDecimals: decimals), let number = Double(value) else {
                 return Issue("\(label) must be a number with at most \(decimals) decimals, not '\(shown(value))'")
             }
-            if number < min { return Issue("\(label) must be at least \(format(min))\(suffix) (got \(value))") }
-            if number > max { return Issue("\(label) must be at most \(format(max))\(suffix) (got \(value))") }
+            if number < min { return Issue("\(label) must be at least \(Checks.number(min))\(suffix) (got \(value))") }
+            if number > max { return Issue("\(label) must be at most \(Checks.number(max))\(suffix) (got \(value))") }
             return nil
         }
     }
 
-    static func format(_ number: Double) -> String {
+    public static func number(_ number: Double) -> String {
         number == number.rounded() ? String(Int(number)) : String(number)
     }
 

@@ -1,0 +1,169 @@
+import VMWizardCore
+
+/// Where keyboard focus sits on the current tab.
+public enum FocusStop: Hashable, Sendable {
+    case field(FieldRef)
+    case diskList
+    case nicList
+    case action(ConfirmAction)
+}
+
+public enum ConfirmAction: CaseIterable, Sendable {
+    case create, writeConfig, printAndExit, back
+
+    public var label: String {
+        switch self {
+        case .create: return "Create"
+        case .writeConfig: return "Write config"
+        case .printAndExit: return "Print and exit"
+        case .back: return "Back"
+        }
+    }
+}
+
+/// A popup over the form.
+public enum Overlay: Sendable, Equatable {
+    case picker(PickerState)
+    case help(scroll: Int)
+    case confirmQuit
+    case pathPrompt(text: String, cursor: Int)
+    case message(title: String, text: String, isError: Bool)
+    case vmidTaken(vmid: String, suggestion: String)
+}
+
+public struct PickerState: Sendable, Equatable {
+    public var field: FieldRef
+    public var filter: String
+    public var selected: Int
+    public var scroll: Int
+    public init(field: FieldRef, filter: String = "", selected: Int = 0, scroll: Int = 0) {
+        self.field = field
+        self.filter = filter
+        self.selected = selected
+        self.scroll = scroll
+    }
+}
+
+/// The apply screen: live output while `qm` runs, then the result.
+public struct ApplyView: Sendable, Equatable {
+    public var lines: [String] = []
+    public var elapsed: Double = 0
+    public var outcome: ApplyOutcome?
+    public init() {}
+}
+
+public struct WizardOptions: Sendable, Equatable {
+    /// False on the demo host: nothing may be applied there.
+    public var canApply: Bool
+    /// Where "Write config" proposes to write.
+    public var defaultConfigPath: String
+    public var language: HelpLanguage
+    public init(canApply: Bool = true, defaultConfigPath: String = "", language: HelpLanguage = .en) {
+        self.canApply = canApply
+        self.defaultConfigPath = defaultConfigPath
+        self.language = language
+    }
+}
+
+public struct WizardState: Sendable {
+    public var model: VMModel
+    public var options: WizardOptions
+    public var tab: Tab = .general
+    public var focus: FocusStop
+    public var selectedDisk = 0
+    public var selectedNIC = 0
+    public var showAdvanced: Bool
+    public var width: Int
+    public var height: Int
+    public var overlay: Overlay?
+    /// Caret position (in characters) inside the focused text field.
+    public var cursor = 0
+    /// A one-line note shown under the form until the next key.
+    public var status: String?
+    public var statusIsError = false
+    public var helpScroll = 0
+    public var summaryScroll = 0
+    public var apply: ApplyView?
+
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public init(model: VMModel, options: WizardOptions = WizardOptions(), showAdvanced: Bool = false,
+                width: Int = 80, height: Int = 24) {
+        self.model = model
+        self.options = options
+        self.showAdvanced = showAdvanced
+        self.width = width
+        self.height = height
+        focus = .field(FieldRef(.node))
+        normalize()
+    }
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// The item (disk or NIC) whose fields the current tab shows.
+    public func item(for scope: FieldScope) -> Int? {
+        switch scope {
+        case .vm: return nil
+        case .disk: return model.draft.disks.isEmpty ? nil : selectedDisk
+        case .nic: return model.draft.nics.isEmpty ? nil : selectedNIC
+        }
+    }
+
+    /// Rows of the form on the current tab: fields that are shown (dependencies hold, Advanced toggle allows).
+    public func shownFields(on tab: Tab) -> [(spec: FieldSpec, ref: FieldRef)] {
+        OptionCatalog.specs(in: tab).compactMap { spec in
+            if spec.advanced && !showAdvanced { return nil }
+            if spec.scope != .vm && item(for: spec.scope) == nil { return nil }
+            let ref = FieldRef(spec.id, item: item(for: spec.scope))
+            return model.isVisible(spec, item: ref.item) ? (spec, ref) : nil
+        }
+    }
+
+    /// Focus stops of the current tab, in order: enabled fields, the item lists, the Confirm actions.
+    public var focusStops: [FocusStop] {
+        var stops: [FocusStop] = []
+        if tab == .disks { stops.append(.diskList) }
+        if tab == .network { stops.append(.nicList) }
+        stops += shownFields(on: tab).filter { model.isActive($0.spec, item: $0.ref.item) }.map { .field($0.ref) }
+        if tab == .confirm { stops += ConfirmAction.allCases.map { .action($0) } }
+        return stops
+    }
+
+    public var focusedField: (spec: FieldSpec, ref: FieldRef)? {
+        guard case .field(let ref) = focus, let spec = OptionCatalog.spec(ref.id) else { return nil }
+        return (spec, ref)
+    }
+
+    /// Tabs after the first tab holding an error cannot be entered (as in the web UI).
+    public var firstInvalidTab: Tab? { model.firstInvalidTab }
+
+    public func isLocked(_ candidate: Tab) -> Bool {
+        guard let invalid = firstInvalidTab else { return false }
+        return candidate > invalid
+    }
+
+    /// Keeps the state consistent after any change: selections in range, focus on an existing stop.
+    public mutating func normalize() {
+        selectedDisk = min(max(0, selectedDisk), max(0, model.draft.disks.count - 1))
+        selectedNIC = min(max(0, selectedNIC), max(0, model.draft.nics.count - 1))
+        let stops = focusStops
+        if !stops.contains(focus) {
+            let oldFocus = focus
+            focus = stops.first ?? .action(.back)
+            // Prefer the same field on the newly selected item.
+            if case .field(let old) = oldFocus, let same = stops.first(where: {
+                if case .field(let ref) = $0 { return ref.id == old.id }
+                return false
+            }) {
+                focus = same
+            }
+            resetCursor()
+        }
+    }
+
+    /// Puts the caret at the end of the focused field's text.
+    public mutating func resetCursor() {
+        if let (_, ref) = focusedField { cursor = model.value(ref.id, item: ref.item).count } else { cursor = 0 }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import VMWizardCore
+
+extension WizardState {
+    mutating func handleOverlay(_ key: Key) -> [Effect] {
+        guard let overlay else { return [] }
+        switch overlay {
+        case .picker(var picker):
+            return handlePicker(key, &picker)
+        case .help(let scroll):
+            switch key {
+            case .down, .char("j"): self.overlay = .help(scroll: scroll + 1)
+            case .up, .char("k"): self.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): self.overlay = .help(scroll: scroll + 10)
+            case .pageUp: self.overlay = .help(scroll: max(0, scroll - 10))
+            case .escape, .enter, .function(1), .char("q"), .char("?"): self.overlay = nil
+            default: break
+            }
+        case .confirmQuit:
+            switch key {
+            case .char("y"), .char("Y"), .enter: return [.quit(1)]
+            case .char("n"), .char("N"), .escape: self.overlay = nil
+            default: break
+            }
+        case .pathPrompt(var text, var cursor):
+            var chars = Array(text)
+            cursor = min(max(0, cursor), chars.count)
+            switch key {
+            case .escape:
+                self.overlay = nil
+                return []
+            case .enter:
+                let path = text.trimmingCharacters(in: .whitespaces)
+                guard !path.isEmpty else { return [] }
+                self.overlay = nil
+                return [.writeConfig(path: path)]
+            case .char(let character):
+                chars.insert(character, at: cursor)
+                cursor += 1
+            case .backspace where cursor > 0:
+                chars.remove(at: cursor - 1)
+                cursor -= 1
+            case .delete where cursor < chars.count:
+                chars.remove(at: cursor)
+            case .left: cursor = max(0, cursor - 1)
+            case .right: cursor = min(chars.count, cursor + 1)
+            case .home: cursor = 0
+            case .end, .ctrl("e"): cursor = chars.count
+            case .ctrl("u"):
+                chars.removeAll()
+                cursor = 0
+            default: break
+            }
+            text = String(chars)
+            self.overlay = .pathPrompt(text: text, cursor: cursor)
+        case .message:
+            if key == .enter || key == .escape || key == .char(" ") { self.overlay = nil }
+        case .vmidTaken(_, let suggestion):
+            switch key {
+            case .enter, .char("y"), .char("Y"):
+                model.set(.vmid, to: suggestion)
+                self.overlay = nil
+                return startCreate()
+            case .escape, .char("n"), .char("N"):
+                self.overlay = nil
+                go(to: .general)
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// Choices of the picker's field that match its filter (case-insensitive, anywhere in value, label or detail).
+    public func pickerItems(_ picker: PickerState) -> [Choice] {
+        guard let spec = OptionCatalog.spec(picker.field.id) else { return [] }
+        let all = spec.choices(model.context(item: picker.field.item))
+        let needle = picker.filter.lowercased()
+        guard !needle.isEmpty else { return all }
+        return all.filter {
+            $0.value.lowercased().contains(needle) || $0.label.lowercased().contains(needle)
+                || $0.detail.lowercased().contains(needle) || $0.group.lowercased().contains(needle)
+        }
+    }
+
+    /// Rows of list the picker shows at the current terminal size.
+    public var pickerVisibleRows: Int { max(1, min(height - 10, 16)) }
+
+    mutating func handlePicker(_ key: Key, _ picker: inout PickerState) -> [Effect] {
+        var items = pickerItems(picker)
+        switch key {
+        case .escape:
+            overlay = nil
+            return []
+        case .enter:
+            if items.indices.contains(picker.selected), let spec = OptionCatalog.spec(picker.field.id) {
+                model.set(picker.field.id, item: picker.field.item, to: items[picker.selected].value)
+                overlay = nil
+                focus = .field(picker.field)
+                resetCursor()
+                setStatus("\(spec.label): \(items[picker.selected].label)")
+            } else {
+                setStatus("Nothing matches '\(picker.filter)'", error: true)
+            }
+            return []
+        case .down, .tab: picker.selected += 1
+        case .up, .backTab: picker.selected -= 1
+        case .pageDown: picker.selected += pickerVisibleRows
+        case .pageUp: picker.selected -= pickerVisibleRows
+        case .home: picker.selected = 0
+        case .end: picker.selected = items.count - 1
+        case .backspace:
+            if !picker.filter.isEmpty { picker.filter.removeLast() }
+            picker.selected = 0
+            items = pickerItems(picker)
+        case .ctrl("u"):
+            picker.filter = ""
+            picker.selected = 0
+            items = pickerItems(picker)
+        case .char(let character):
+            picker.filter.append(character)
+            picker.selected = 0
+            items = pickerItems(picker)
+        default:
+            break
+        }
+        picker.selected = min(max(0, picker.selected), max(0, items.count - 1))
+        // Keep the selection visible.
+        let rows = pickerVisibleRows
+        if picker.selected < picker.scroll { picker.scroll = picker.selected }
+        if picker.selected >= picker.scroll + rows { picker.scroll = picker.selected - rows + 1 }
+        picker.scroll = max(0, min(picker.scroll, max(0, items.count - rows)))
+        overlay = .picker(picker)
+        return []
+    }
+}

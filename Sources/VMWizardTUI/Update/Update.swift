@@ -1,0 +1,222 @@
+import VMWizardCore
+
+extension WizardState {
+    /// The only place state changes: an event in, the new state and the effects for the runtime out.
+    /// Total by construction: no force unwraps, every index is checked.
+    @discardableResult
+    public mutating func update(_ event: Event) -> [Effect] {
+        let draftBefore = model.draft
+        let advancedBefore = showAdvanced
+        var effects: [Effect]
+        switch event {
+        case .key(let key):
+            status = nil
+            effects = handle(key)
+        case .resize(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+            effects = []
+        case .tick(let elapsed):
+            apply?.elapsed = elapsed
+            effects = []
+        case .hostUpdated(let update):
+            model.host = update.host
+            if let note = update.note { setStatus(note) }
+            effects = []
+        case .applyOutput(let line):
+            apply?.lines.append(line)
+            effects = []
+        case .applyFinished(let outcome):
+            effects = finishApply(outcome)
+        case .configWritten(let result):
+            switch result {
+            case .success(let path):
+                overlay = .message(title: "Config written", text: "The VM config was written to \(path).", isError: false)
+            case .failure(let failure):
+                overlay = .message(title: "Config not written", text: failure.message, isError: true)
+            }
+            effects = []
+        }
+        normalize()
+        if model.draft != draftBefore { effects.append(.saveDraft) }
+        if showAdvanced != advancedBefore { effects.append(.savePreferences) }
+        return effects
+    }
+
+    mutating func setStatus(_ text: String, error: Bool = false) {
+        status = text
+        statusIsError = error
+    }
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        if key == .ctrl("c") { return [.quit(1)] }
+        if key == .ctrl("l") { return [.repaint] }
+        if isTooSmall { return [] }
+        if let apply {
+            return handleApplyScreen(key, apply)
+        }
+        if overlay != nil { return handleOverlay(key) }
+        if let handled = handleGlobal(key) { return handled }
+        return handleFocused(key)
+    }
+
+    /// Keys that mean the same everywhere on the form.
+    mutating func handleGlobal(_ key: Key) -> [Effect]? {
+        switch key {
+        case .escape:
+            overlay = .confirmQuit
+        case .function(1):
+            overlay = .help(scroll: 0)
+        case .char("?") where !focusTakesText:
+            overlay = .help(scroll: 0)
+        case .function(2), .ctrl("a"):
+            showAdvanced.toggle()
+            setStatus(showAdvanced ? "Advanced options shown" : "Advanced options hidden")
+        case .function(10), .ctrl("x"):
+            return finish()
+        case .pageDown, .ctrl("n"):
+            moveTab(by: 1)
+        case .pageUp, .ctrl("p"):
+            moveTab(by: -1)
+        case .tab, .down:
+            moveFocus(by: 1)
+        case .backTab, .up:
+            moveFocus(by: -1)
+        case .ctrl("r"):
+            resetFocusedField()
+        case .ctrl("f"):
+            if tab == .confirm { summaryScroll += 5 } else { helpScroll += 3 }
+        case .ctrl("b"):
+            if tab == .confirm { summaryScroll = max(0, summaryScroll - 5) } else { helpScroll = max(0, helpScroll - 3) }
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// True when printable keys go into a text field.
+    var focusTakesText: Bool {
+        guard let (spec, _) = focusedField else { return false }
+        switch spec.kind {
+        case .text, .integer, .decimal: return true
+        default: return false
+        }
+    }
+
+    // MARK: Focus and tabs
+
+    mutating func moveFocus(by step: Int) {
+        let stops = focusStops
+        guard !stops.isEmpty else { return }
+        let index = stops.firstIndex(of: focus) ?? 0
+        focus = stops[(index + step + stops.count) % stops.count]
+        helpScroll = 0
+        resetCursor()
+    }
+
+    mutating func go(to newTab: Tab) {
+        tab = newTab
+        helpScroll = 0
+        summaryScroll = 0
+        focus = focusStops.first ?? .action(.back)
+        resetCursor()
+    }
+
+    mutating func moveTab(by step: Int) {
+        guard let target = Tab(rawValue: tab.rawValue + step) else { return }
+        if step > 0, let blocking = firstBlockingIssue(before: target) {
+            setStatus("Fix this first: \(blocking.message)", error: true)
+            focusOn(blocking)
+            return
+        }
+        go(to: target)
+    }
+
+    /// The first error on a tab before `target`, which locks `target`.
+    func firstBlockingIssue(before target: Tab) -> Issue? {
+        Tab.allCases.filter { $0 < target }.lazy.compactMap { tab in self.model.issues(in: tab).first(where: \.isError) }.first
+    }
+
+    /// Shows the field an issue belongs to: its tab, its disk or NIC, Advanced if needed.
+    mutating func focusOn(_ issue: Issue) {
+        guard let ref = issue.field, let spec = OptionCatalog.spec(ref.id) else { return }
+        if spec.tab != tab { go(to: spec.tab) }
+        if spec.scope == .disk, let item = ref.item { selectedDisk = item }
+        if spec.scope == .nic, let item = ref.item { selectedNIC = item }
+        if spec.advanced { showAdvanced = true }
+        focus = .field(ref)
+        normalize()
+        resetCursor()
+    }
+
+    /// F10: to Confirm when everything is valid, else to the first invalid field with its message;
+    /// on Confirm itself, create.
+    mutating func finish() -> [Effect] {
+        if let first = model.errors.first {
+            focusOn(first)
+            setStatus(first.message, error: true)
+            return []
+        }
+        if tab == .confirm { return startCreate() }
+        go(to: .confirm)
+        return []
+    }
+
+    mutating func startCreate() -> [Effect] {
+        if let first = model.errors.first {
+            focusOn(first)
+            setStatus(first.message, error: true)
+            return []
+        }
+        guard options.canApply else {
+            overlay = .message(
+                title: "Demo host",
+                text: "This is the built-in demo host: vmwizard never creates anything here. "
+                    + "Use \"Print and exit\" to get the exact commands, or run vmwizard on a Proxmox VE node.",
+                isError: false)
+            return []
+        }
+        apply = ApplyView()
+        return [.create]
+    }
+
+    mutating func resetFocusedField() {
+        guard let (spec, ref) = focusedField else { return }
+        guard model.isUserSet(ref.id, item: ref.item) else {
+            setStatus("\(spec.label) already follows its default")
+            return
+        }
+        model.reset(ref.id, item: ref.item)
+        resetCursor()
+        setStatus("\(spec.label) reset to its default: \(model.displayValue(ref.id, item: ref.item))")
+    }
+
+    // MARK: Apply screen
+
+    mutating func handleApplyScreen(_ key: Key, _ view: ApplyView) -> [Effect] {
+        guard let outcome = view.outcome else { return [] }  // running: only Ctrl-C (handled above)
+        guard key == .enter || key == .escape || key == .char("q") else { return [] }
+        if case .created = outcome { return [.quit(0)] }
+        apply = nil
+        return []
+    }
+
+    mutating func finishApply(_ outcome: ApplyOutcome) -> [Effect] {
+        switch outcome {
+        case .vmidTaken(let vmid, let suggestion):
+            apply = nil
+            if let suggestion {
+                overlay = .vmidTaken(vmid: vmid, suggestion: suggestion)
+            } else {
+                overlay = .message(title: "VM ID taken", text: "VM ID \(vmid) was taken meanwhile and no free ID is left in the next-id range.", isError: true)
+            }
+        case .refused(let reason):
+            apply = nil
+            overlay = .message(title: "Cannot create", text: reason, isError: true)
+        case .created, .failed:
+            if apply == nil { apply = ApplyView() }
+            apply?.outcome = outcome
+        }
+        return []
+    }
+}

@@ -1,0 +1,116 @@
+import VMWizardCore
+
+extension WizardState {
+    /// The Confirm summary: key/value rows sorted by key as in the web UI (with the node), without `start`.
+    public func summaryRows() -> [(key: String, value: String)] {
+        let params = PVEParameters.build(model, includeStart: false)
+        let rows = [("nodename", model.targetNode)] + params.map { ($0.key, $0.value) }
+        return rows.sorted { $0.0 < $1.0 }
+    }
+
+    /// The commands Create runs, as copy-pasteable lines.
+    public func commandLines() -> [String] {
+        QmCommand.plan(model).map(ShellQuote.line)
+    }
+
+    func confirmContent(width: Int) -> [(String, Style)] {
+        var lines: [(String, Style)] = [("Commands that Create runs:", .bold)]
+        for command in commandLines() {
+            lines += DisplayWidth.wrap(command, width: width - 2).map { ("  " + $0, .accent) }
+        }
+        if let errors = Optional(model.errors), !errors.isEmpty {
+            lines.append(("", .plain))
+            lines.append(("Not ready: \(errors.count) problem\(errors.count == 1 ? "" : "s")", .error))
+            lines += errors.prefix(5).flatMap { DisplayWidth.wrap("✗ " + $0.message, width: width).map { ($0, Style.error) } }
+        }
+        let warnings = model.issues().filter { !$0.isError }
+        lines += warnings.flatMap { DisplayWidth.wrap("! " + $0.message, width: width).map { ($0, Style.warning) } }
+        lines.append(("", .plain))
+        let keyWidth = 12
+        lines.append((DisplayWidth.pad("Key", to: keyWidth) + "Value", .bold))
+        for (key, value) in summaryRows() {
+            let wrapped = DisplayWidth.wrap(value, width: max(8, width - keyWidth))
+            for (index, part) in wrapped.enumerated() {
+                lines.append(((index == 0 ? DisplayWidth.pad(key, to: keyWidth) : String(repeating: " ", count: keyWidth)) + part, .plain))
+            }
+        }
+        return lines
+    }
+
+    func drawConfirm(_ screen: inout Screen, _ layout: Layout) {
+        let area = layout.form
+        let contentRows = area.height - 3
+        let lines = confirmContent(width: area.width - 3)
+        let scroll = min(summaryScroll, max(0, lines.count - contentRows))
+        for (index, line) in lines.dropFirst(scroll).prefix(contentRows).enumerated() {
+            screen.put(line.0, x: 2, y: area.y + index, maxWidth: area.width - 3, style: line.1)
+        }
+        if scroll + contentRows < lines.count { screen.put("▼ ^F", x: area.maxX - 5, y: area.y + contentRows - 1, style: .accent) }
+        if scroll > 0 { screen.put("▲ ^B", x: area.maxX - 5, y: area.y, style: .accent) }
+        // "Start after created" and the actions stay at the bottom.
+        if let spec = OptionCatalog.spec(.start) {
+            let ref = FieldRef(.start)
+            let y = area.maxY - 2
+            let focused = focus == .field(ref)
+            var x = 2
+            x += drawValue(&screen, spec: spec, ref: ref, x: x, y: y, width: area.width - 3, focused: focused, active: true)
+            screen.put(" " + spec.label, x: x, y: y, style: focused ? .bold : .plain)
+        }
+        var x = 2
+        for action in ConfirmAction.allCases {
+            let label = "[\(action.label)]"
+            var style: Style = focus == .action(action) ? .focus : .bold
+            if action == .create && !options.canApply { style.dim = true }
+            x += screen.put(label, x: x, y: area.maxY - 1, maxWidth: area.maxX - x - 1, style: style)
+            x += 1
+        }
+    }
+
+    func drawApply(_ screen: inout Screen, _ layout: Layout, _ view: ApplyView) {
+        let area = layout.body
+        let vmid = model.value(.vmid)
+        let spinner = ["|", "/", "-", "\\"][Int(view.elapsed * 8) % 4]
+        var title: String
+        var titleStyle = Style.title
+        switch view.outcome {
+        case nil:
+            title = "\(spinner) Creating VM \(vmid) on node \(model.targetNode)… \(String(Int(view.elapsed)))s"
+        case .created(let id, _, let started, _)?:
+            title = "✓ VM \(id) created" + (started == true ? " and started" : "")
+            titleStyle = .good
+            if started == false {
+                title += ", but it did not start"
+                titleStyle = .warning
+            }
+        case .failed?:
+            title = "✗ Creating VM \(vmid) failed: nothing was created"
+            titleStyle = .error
+        default:
+            title = ""
+        }
+        screen.put(title, x: 2, y: area.y, maxWidth: area.width - 4, style: titleStyle)
+        var lines: [(String, Style)] = view.lines.flatMap { line in
+            DisplayWidth.wrap(line, width: area.width - 4).map { ($0, Style.plain) }
+        }
+        switch view.outcome {
+        case .created(_, let details, let started, let startError)?:
+            lines.append(("", .plain))
+            lines += details.map { ($0, Style.good) }
+            if started == false, let startError {
+                lines += DisplayWidth.wrap("Start failed: \(startError)", width: area.width - 4).map { ($0, .warning) }
+                lines.append(("The VM is kept: fix the cause and start it with: qm start \(vmid)", .plain))
+            }
+            lines.append(("Press Enter to exit.", .bold))
+        case .failed(let message)?:
+            lines.append(("", .plain))
+            lines += DisplayWidth.wrap(message, width: area.width - 4).map { ($0, .error) }
+            lines.append(("Press Enter to go back to the wizard: every answer is kept.", .bold))
+        default:
+            break
+        }
+        let rows = area.height - 2
+        for (index, line) in lines.suffix(rows).enumerated() {
+            screen.put(line.0, x: 2, y: area.y + 2 + index, maxWidth: area.width - 4, style: line.1)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import VMWizardCore
+
+extension WizardState {
+    /// Title, config key and text of the help for whatever has focus.
+    func helpContent() -> (title: String, key: String, text: String) {
+        let language = options.language
+        switch focus {
+        case .diskList: return ("Disks", "", HelpCatalog.text("disks", language: language) ?? "")
+        case .nicList: return ("Network devices", "", HelpCatalog.text("nics", language: language) ?? "")
+        case .action(let action):
+            return (action.label, "", HelpCatalog.text(Tab.confirm.helpKey, language: language) ?? "")
+        case .field(let ref):
+            guard let spec = OptionCatalog.spec(ref.id) else { return ("", "", "") }
+            var key = spec.pveKey.text
+            if spec.scope == .disk { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: ref.item ?? 0)) }
+            if spec.scope == .nic { key = key.replacingOccurrences(of: "net[n]", with: "net\(ref.item ?? 0)") }
+            return (spec.label, key, HelpCatalog.text(spec.helpKey, language: language) ?? "")
+        }
+    }
+
+    func helpLines(width: Int) -> [(String, Style)] {
+        let content = helpContent()
+        var lines: [(String, Style)] = []
+        if !content.key.isEmpty { lines.append(("config: \(content.key)", .dim)) }
+        lines.append(("", .plain))
+        lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
+        if let (spec, ref) = focusedField {
+            let tabHelp = HelpCatalog.text(spec.tab.helpKey, language: options.language) ?? ""
+            if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
+                lines.append(("", .plain))
+                lines += DisplayWidth.wrap("Proposed because: \(reason).", width: width).map { ($0, .accent) }
+            }
+            if let issue = model.issue(spec, item: ref.item) {
+                lines.append(("", .plain))
+                lines += DisplayWidth.wrap(issue.message, width: width).map { ($0, issue.isError ? .error : .warning) }
+            }
+            if !tabHelp.isEmpty {
+                lines.append(("", .plain))
+                lines.append(("About the \(spec.tab.title) tab", .bold))
+                lines += DisplayWidth.wrap(tabHelp, width: width).map { ($0, .dim) }
+            }
+        }
+        return lines
+    }
+
+    func drawHelpPane(_ screen: inout Screen, _ layout: Layout) {
+        let area = layout.help
+        let textWidth = area.width - 2
+        screen.put(DisplayWidth.truncate(helpContent().title, to: textWidth), x: area.x + 1, y: area.y, style: .title)
+        let lines = helpLines(width: textWidth)
+        let rows = area.height - 1
+        let scroll = min(helpScroll, max(0, lines.count - rows))
+        for (index, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
+            screen.put(line.0, x: area.x + 1, y: area.y + 1 + index, maxWidth: textWidth, style: line.1)
+        }
+        if scroll + rows < lines.count {
+            screen.put("▼ ^F", x: area.maxX - 5, y: area.maxY - 1, style: .accent)
+        }
+        if scroll > 0 { screen.put("▲ ^B", x: area.maxX - 5, y: area.y, style: .accent) }
+    }
+}

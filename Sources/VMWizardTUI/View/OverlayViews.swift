@@ -1,0 +1,123 @@
+import VMWizardCore
+
+extension WizardState {
+    func drawOverlay(_ screen: inout Screen, _ layout: Layout, _ overlay: Overlay) {
+        switch overlay {
+        case .picker(let picker): drawPicker(&screen, layout, picker)
+        case .help(let scroll): drawHelpOverlay(&screen, layout, scroll: scroll)
+        case .confirmQuit:
+            drawDialog(&screen, layout, title: "Quit vmwizard?", lines: [
+                ("Nothing has been created. Your answers are kept as a draft:", .plain),
+                ("run vmwizard --resume to continue where you left off.", .plain),
+                ("", .plain),
+                ("y / Enter: quit      n / Esc: keep editing", .bold),
+            ])
+        case .pathPrompt(let text, let cursor):
+            let width = min(layout.width - 8, 72)
+            let rect = drawDialog(&screen, layout, title: "Write config", lines: [
+                ("Write the VM config file to (never overwrites an existing file):", .plain),
+                ("", .plain),
+                ("", .plain),
+                ("Enter: write      Esc: cancel", .bold),
+            ], width: width)
+            let boxWidth = rect.width - 4
+            let characters = Array(text)
+            let caret = min(cursor, characters.count)
+            var start = 0
+            while start < caret && DisplayWidth.of(String(characters[start..<caret])) >= boxWidth - 1 { start += 1 }
+            screen.fill(Rect(x: rect.x + 2, y: rect.y + 3, width: boxWidth, height: 1), style: .focus)
+            screen.put(String(characters[start...]), x: rect.x + 2, y: rect.y + 3, maxWidth: boxWidth, style: .focus)
+            screen.cursor = (rect.x + 2 + DisplayWidth.of(String(characters[start..<caret])), rect.y + 3)
+        case .message(let title, let text, let isError):
+            let width = min(layout.width - 8, 72)
+            var lines = DisplayWidth.wrap(text, width: width - 4).map { ($0, isError ? Style.error : Style.plain) }
+            lines += [("", .plain), ("Enter: OK", .bold)]
+            drawDialog(&screen, layout, title: title, lines: lines, width: width)
+        case .vmidTaken(let vmid, let suggestion):
+            drawDialog(&screen, layout, title: "VM ID taken", lines: [
+                ("VM ID \(vmid) was taken by another guest while you were in the wizard.", .warning),
+                ("The next free ID is \(suggestion).", .plain),
+                ("", .plain),
+                ("Enter: create as \(suggestion)      Esc: back to General", .bold),
+            ])
+        }
+    }
+
+    /// A centred box with lines of text; returns its rectangle.
+    @discardableResult
+    func drawDialog(_ screen: inout Screen, _ layout: Layout, title: String, lines: [(String, Style)], width: Int? = nil) -> Rect {
+        let contentWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let boxWidth = min(layout.width - 4, width ?? max(contentWidth + 4, DisplayWidth.of(title) + 8))
+        let boxHeight = min(layout.height - 2, lines.count + 2)
+        let rect = Rect(x: (layout.width - boxWidth) / 2, y: max(1, (layout.height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        screen.fill(rect)
+        screen.box(rect, title: title)
+        for (index, line) in lines.prefix(boxHeight - 2).enumerated() {
+            screen.put(line.0, x: rect.x + 2, y: rect.y + 1 + index, maxWidth: boxWidth - 4, style: line.1)
+        }
+        return rect
+    }
+
+    func drawPicker(_ screen: inout Screen, _ layout: Layout, _ picker: PickerState) {
+        guard let spec = OptionCatalog.spec(picker.field.id) else { return }
+        let items = pickerItems(picker)
+        let total = spec.choices(model.context(item: picker.field.item)).count
+        let rows = pickerVisibleRows
+        let boxWidth = min(layout.width - 4, 76)
+        let boxHeight = rows + 4
+        let rect = Rect(x: (layout.width - boxWidth) / 2, y: max(1, (layout.height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        screen.fill(rect)
+        screen.box(rect, title: "Pick: \(spec.label)")
+        let filterLine = "Filter: \(picker.filter)"
+        let used = screen.put(filterLine, x: rect.x + 2, y: rect.y + 1, maxWidth: boxWidth - 20, style: .bold)
+        screen.cursor = (rect.x + 2 + used, rect.y + 1)
+        screen.put("\(items.count) of \(total)", x: rect.maxX - 14, y: rect.y + 1, maxWidth: 12, style: .dim)
+        let current = model.value(picker.field.id, item: picker.field.item)
+        let labelWidth = min(36, max(12, items.map { DisplayWidth.of($0.label) }.max() ?? 12))
+        if items.isEmpty {
+            let text = total == 0 ? "Nothing to pick on this host." : "Nothing matches. Backspace widens the filter."
+            screen.put(text, x: rect.x + 2, y: rect.y + 2, maxWidth: boxWidth - 4, style: .dim)
+        }
+        for (index, item) in items.enumerated().dropFirst(picker.scroll).prefix(rows) {
+            let y = rect.y + 2 + index - picker.scroll
+            let selected = index == picker.selected
+            let mark = item.value == current ? "•" : " "
+            let label = item.label.isEmpty ? "(default)" : item.label
+            let line = "\(mark) \(DisplayWidth.pad(label, to: labelWidth))  \(item.detail)"
+            let rowRect = Rect(x: rect.x + 1, y: y, width: boxWidth - 2, height: 1)
+            if selected { screen.fill(rowRect, style: .focus) }
+            screen.put(line, x: rect.x + 2, y: y, maxWidth: boxWidth - 4, style: selected ? .focus : .plain)
+        }
+        if picker.scroll > 0 { screen.put("▲", x: rect.maxX - 2, y: rect.y + 2, style: .accent) }
+        if picker.scroll + rows < items.count { screen.put("▼", x: rect.maxX - 2, y: rect.maxY - 2, style: .accent) }
+    }
+
+    func drawHelpOverlay(_ screen: inout Screen, _ layout: Layout, scroll: Int) {
+        let rect = Rect(x: 2, y: 2, width: layout.width - 4, height: layout.height - 4)
+        screen.fill(rect)
+        screen.box(rect, title: "Help")
+        let width = rect.width - 4
+        var lines: [(String, Style)] = [("Keys", .title)]
+        let keyWidth = 26
+        for binding in KeyMap.global {
+            let wrapped = DisplayWidth.wrap(binding.action, width: max(10, width - keyWidth))
+            for (index, part) in wrapped.enumerated() {
+                lines.append(((index == 0 ? DisplayWidth.pad(binding.keys, to: keyWidth) : String(repeating: " ", count: keyWidth)) + part, .plain))
+            }
+        }
+        let content = helpContent()
+        if !content.title.isEmpty {
+            lines += [("", .plain), ("\(content.title)\(content.key.isEmpty ? "" : "  (\(content.key))")", .title)]
+            lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
+        }
+        let tabText = HelpCatalog.text(tab.helpKey, language: options.language) ?? ""
+        lines += [("", .plain), ("The \(tab.title) tab", .title)]
+        lines += DisplayWidth.wrap(tabText, width: width).map { ($0, .plain) }
+        let rows = rect.height - 2
+        let offset = min(scroll, max(0, lines.count - rows))
+        for (index, line) in lines.dropFirst(offset).prefix(rows).enumerated() {
+            screen.put(line.0, x: rect.x + 2, y: rect.y + 1 + index, maxWidth: width, style: line.1)
+        }
+        if offset + rows < lines.count { screen.put("▼", x: rect.maxX - 2, y: rect.maxY - 2, style: .accent) }
+    }
+}

@@ -1,0 +1,144 @@
+import VMWizardCore
+
+extension WizardState {
+    /// The whole frame, as a pure function of the state.
+    public func render() -> Screen {
+        var screen = Screen(width: width, height: height)
+        guard width > 0, height > 0 else { return screen }
+        if isTooSmall {
+            drawTooSmall(&screen)
+            return screen
+        }
+        let layout = Layout(width: width, height: height)
+        drawHeader(&screen, layout)
+        drawTabBar(&screen, layout)
+        screen.horizontalLine(x: 0, y: 2, width: width)
+        screen.horizontalLine(x: 0, y: layout.status - 1, width: width)
+        if let apply {
+            drawApply(&screen, layout, apply)
+        } else {
+            if tab == .confirm { drawConfirm(&screen, layout) } else { drawForm(&screen, layout) }
+            screen.verticalLine(x: layout.form.maxX, y: layout.body.y, height: layout.body.height)
+            drawHelpPane(&screen, layout)
+        }
+        drawStatus(&screen, layout)
+        drawFooter(&screen, layout)
+        if let overlay { drawOverlay(&screen, layout, overlay) }
+        return screen
+    }
+
+    func drawTooSmall(_ screen: inout Screen) {
+        let lines = [
+            "terminal too small: need \(Self.minimumWidth)×\(Self.minimumHeight), have \(width)×\(height)",
+            "Enlarge the window to continue; nothing you entered is lost.",
+            "Ctrl-C quits (your answers are kept as a draft).",
+        ]
+        let top = max(0, (height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let cut = DisplayWidth.truncate(line, to: width)
+            let x = max(0, (width - DisplayWidth.of(cut)) / 2)
+            screen.put(cut, x: x, y: top + index, style: index == 0 ? .error : .plain)
+        }
+    }
+
+    func drawHeader(_ screen: inout Screen, _ layout: Layout) {
+        let title = " vmwizard · Create: Virtual Machine"
+        let used = screen.put(title, x: 0, y: layout.header, style: .title)
+        var right = "node \(model.targetNode) · VM \(model.value(.vmid)) "
+        if showAdvanced { right = "advanced · " + right }
+        var x = width - DisplayWidth.of(right)
+        if model.host.isDemo {
+            let demo = " DEMO HOST: nothing is created "
+            x -= DisplayWidth.of(demo) + 1
+            if x > used { screen.put(demo, x: x, y: layout.header, style: Style(foreground: .yellow, bold: true, reverse: true)) }
+            x += DisplayWidth.of(demo) + 1
+        }
+        if x > used { screen.put(right, x: x, y: layout.header, style: .dim) }
+    }
+
+    func drawTabBar(_ screen: inout Screen, _ layout: Layout) {
+        var x = 1
+        for candidate in Tab.allCases {
+            let label = " \(candidate.title) "
+            var style: Style
+            if candidate == tab {
+                style = Style(bold: true, reverse: true)
+            } else if isLocked(candidate) {
+                style = .dim
+            } else {
+                style = .plain
+            }
+            x += screen.put(label, x: x, y: layout.tabBar, style: style)
+            if candidate == firstInvalidTab && candidate != .confirm {
+                x += screen.put("!", x: x, y: layout.tabBar, style: .error)
+            } else {
+                x += screen.put(" ", x: x, y: layout.tabBar)
+            }
+        }
+    }
+
+    func drawStatus(_ screen: inout Screen, _ layout: Layout) {
+        var text = ""
+        var style = Style.plain
+        if let status {
+            text = status
+            style = statusIsError ? .error : .accent
+        } else if apply == nil, let (spec, ref) = focusedField {
+            if let issue = model.issue(spec, item: ref.item) {
+                text = (issue.isError ? "✗ " : "! ") + issue.message
+                style = issue.isError ? .error : .warning
+            } else if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
+                text = "Proposed: \(reason) · Ctrl-R keeps following it after a change"
+                style = .accent
+            } else if model.isUserSet(ref.id, item: ref.item) {
+                text = "Set by you · Ctrl-R resets to the default"
+                style = .dim
+            }
+        }
+        screen.put(DisplayWidth.truncate(text, to: width - 2), x: 1, y: layout.status, style: style)
+    }
+
+    func drawFooter(_ screen: inout Screen, _ layout: Layout) {
+        var hints: [(String, String)]
+        if overlay != nil {
+            hints = overlayHints
+        } else if let apply {
+            hints = apply.outcome == nil ? [("Ctrl-C", "abort")] : [("Enter", apply.outcome.map { if case .created = $0 { return "exit" } else { return "back to the wizard" } } ?? "")]
+        } else {
+            hints = widgetHints + [("PgDn", "next tab"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
+        }
+        var x = 1
+        for (keys, action) in hints {
+            let needed = DisplayWidth.of(keys) + 1 + DisplayWidth.of(action) + 2
+            if x + needed > width { break }
+            x += screen.put(keys, x: x, y: layout.footer, style: .bold)
+            x += screen.put(" " + action + "  ", x: x, y: layout.footer, style: .dim)
+        }
+    }
+
+    var overlayHints: [(String, String)] {
+        switch overlay {
+        case .picker: return [("type", "filter"), ("↑↓", "move"), ("Enter", "pick"), ("Esc", "close")]
+        case .help: return [("↑↓ PgUp PgDn", "scroll"), ("Esc", "close")]
+        case .confirmQuit: return [("y", "quit"), ("n/Esc", "stay")]
+        case .pathPrompt: return [("Enter", "write"), ("Esc", "cancel")]
+        case .vmidTaken(_, let suggestion): return [("Enter", "use \(suggestion)"), ("Esc", "back")]
+        default: return [("Enter", "OK")]
+        }
+    }
+
+    var widgetHints: [(String, String)] {
+        switch focus {
+        case .diskList, .nicList: return [("←→", "select"), ("+", "add"), ("-", "remove")]
+        case .action: return [("Enter", "activate"), ("Tab", "next")]
+        case .field(let ref):
+            switch OptionCatalog.spec(ref.id)?.kind {
+            case .flag: return [("Space", "toggle"), ("Tab", "next")]
+            case .choice: return [("←→", "change"), ("Enter", "list")]
+            case .picker: return [("Enter", "pick"), ("←→", "change")]
+            case .integer, .decimal: return [("type", "edit"), ("+/-", "step")]
+            default: return [("type", "edit"), ("^U", "clear")]
+            }
+        }
+    }
+}
