@@ -29,23 +29,43 @@ static inline int vmw_put_cell(WINDOW *w, int y, int x, const wchar_t *chars, at
     return mvwadd_wch(w, y, x, &cell);
 }
 
-/* Line-drawing characters through ncurses, so borders work in any locale. */
-static inline int vmw_put_acs(WINDOW *w, int y, int x, int which, attr_t attrs, short pair) {
-    chtype ch;
+/* Line-drawing characters through ncurses (Unicode where the locale allows, the terminal's alternate
+   character set otherwise), so borders work in any locale. */
+static inline int vmw_put_line(WINDOW *w, int y, int x, int which, attr_t attrs, short pair) {
+    const cchar_t *ch;
     switch (which) {
-    case 0: ch = ACS_HLINE; break;
-    case 1: ch = ACS_VLINE; break;
-    case 2: ch = ACS_ULCORNER; break;
-    case 3: ch = ACS_URCORNER; break;
-    case 4: ch = ACS_LLCORNER; break;
-    case 5: ch = ACS_LRCORNER; break;
-    case 6: ch = ACS_LTEE; break;
-    case 7: ch = ACS_RTEE; break;
-    case 8: ch = ACS_TTEE; break;
-    case 9: ch = ACS_BTEE; break;
-    default: ch = ACS_CKBOARD; break;
+    case 0: ch = WACS_HLINE; break;
+    case 1: ch = WACS_VLINE; break;
+    case 2: ch = WACS_ULCORNER; break;
+    case 3: ch = WACS_URCORNER; break;
+    case 4: ch = WACS_LLCORNER; break;
+    case 5: ch = WACS_LRCORNER; break;
+    default: ch = WACS_CKBOARD; break;
     }
-    return mvwaddch(w, y, x, ch | attrs | COLOR_PAIR(pair));
+    wattr_set(w, attrs, pair, NULL);
+    int rc = mvwadd_wch(w, y, x, ch);
+    wattr_set(w, A_NORMAL, 0, NULL);
+    return rc;
 }
+
+/* Signals that end the session (SIGHUP when ssh drops, SIGTERM, SIGINT): the handler only records the
+   signal; the main loop notices it within one input timeout and restores the terminal. */
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+static volatile sig_atomic_t vmw_caught_signal = 0;
+static void vmw_on_signal(int sig) { vmw_caught_signal = sig; }
+static inline void vmw_install_signal_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = vmw_on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+static inline int vmw_take_signal(void) { int s = vmw_caught_signal; vmw_caught_signal = 0; return s; }
+static inline int vmw_pending_signal(void) { return vmw_caught_signal; }
 
 #endif

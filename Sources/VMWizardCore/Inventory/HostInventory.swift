@@ -24,7 +24,8 @@ public struct HostInventory: Sendable, Equatable {
     public var storages: [Storage]
     /// ISO images per storage ID (only ISO-capable storages appear).
     public var isoImages: [String: [ISOImage]]
-    /// Storages whose ISO listing is still being read in the background (network mounts).
+    /// Storages whose ISO listing is still being read in the background (network mounts). They have no
+    /// `isoImages` entry until `HostInventoryLoader.listISOs` answers and `apply(_:)` stores the result.
     public var isoListingPending: Set<String>
     /// Bridges usable by a VM NIC on the local node: Linux, OVS, SDN vnets.
     public var bridges: [Bridge]
@@ -113,8 +114,10 @@ public struct Storage: Sendable, Equatable {
     public var totalBytes: Int64?
     public var usedBytes: Int64?
     /// Disk formats this storage can hold for VM images, e.g. ["raw", "qcow2", "vmdk"].
+    /// Empty for types that cannot hold VM disks (cephfs, pbs, esxi).
     public var formats: [String]
-    /// The format PVE uses when none is given (`format` option, else raw).
+    /// The format PVE uses when none is given (`format` option, else raw; thick LVM with
+    /// `snapshot-as-volume-chain` defaults to qcow2).
     public var defaultFormat: String
 
     public init(
@@ -144,7 +147,7 @@ public struct Storage: Sendable, Equatable {
 
     /// Usable on `node`: not disabled and not restricted to other nodes.
     public func isEnabled(on node: String) -> Bool {
-        !disabled && (nodes == nil || nodes!.contains(node))
+        !disabled && (nodes?.contains(node) ?? true)
     }
 }
 
@@ -164,9 +167,12 @@ public struct Bridge: Sendable, Equatable {
     public enum Kind: String, Sendable { case linux, ovs, vnet }
     public var name: String
     public var kind: Kind
+    /// The `#` lines of the interfaces stanza joined with a space (for vnets: the SDN alias).
     public var comment: String
     /// Present in /sys/class/net (for vnets: deployed in the running SDN config).
     public var active: Bool
+    /// `bridge-vlan-aware yes` (for vnets: the vnet's `vlanaware`). Always false for OVS bridges,
+    /// which take VLAN tags on their ports anyway.
     public var vlanAware: Bool
     /// Defined only in /etc/network/interfaces.new: exists after the pending network change is applied.
     public var pending: Bool

@@ -1,7 +1,8 @@
 /// The draft seen against a host: resolves every field's effective value, visibility and validity.
 public struct VMModel: Sendable {
-    public var draft: VMDraft
-    public var host: HostInventory
+    public var draft: VMDraft { didSet { cache = ModelCache() } }
+    public var host: HostInventory { didSet { cache = ModelCache() } }
+    private(set) var cache = ModelCache()
 
     public init(draft: VMDraft = .fresh, host: HostInventory) {
         self.draft = draft
@@ -32,7 +33,7 @@ public struct VMModel: Sendable {
     public func value(_ id: FieldID, item: Int? = nil) -> String {
         if let typed = userValue(id, item: item) { return typed }
         guard let spec = OptionCatalog.spec(id) else { return "" }
-        return spec.defaultValue(FieldContext(model: self, item: item))
+        return cache.value(FieldRef(id, item: item)) { spec.defaultValue(FieldContext(model: self, item: item)) }
     }
 
     public func flag(_ id: FieldID, item: Int? = nil) -> Bool { value(id, item: item) == "1" }

@@ -60,7 +60,7 @@ extension VMModel {
     public var memoryMiB: Int? { int(.memory) }
 
     /// The slot each disk gets (§3.7).
-    public var diskSlots: [DiskSlot?] { DiskSlots.allocate(self) }
+    public var diskSlots: [DiskSlot?] { cache.diskSlots { DiskSlots.allocate(self) } }
 
     /// IO thread only works on VirtIO Block and SCSI (§3.8).
     public func diskBus(_ disk: Int) -> DiskBus {
@@ -87,6 +87,10 @@ extension VMModel {
 
     /// The best virtio-win ISO on the host: the newest version by name.
     public var bestVirtioISO: ISOImage? {
+        cache.bestVirtioISO { findBestVirtioISO() }
+    }
+
+    func findBestVirtioISO() -> ISOImage? {
         let all = storages(withContent: "iso").flatMap { host.isoImages[$0.id] ?? [] }
         return all.filter { ISODetection.detect(fileName: $0.fileName) == .virtioDrivers }
             .max { $0.fileName.compare($1.fileName, options: .numeric) == .orderedAscending }

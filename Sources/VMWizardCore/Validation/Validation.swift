@@ -1,6 +1,10 @@
 extension VMModel {
     /// The problem with one field, if it counts (visible and enabled) and has one.
     public func issue(_ spec: FieldSpec, item: Int? = nil) -> Issue? {
+        cache.issue(FieldRef(spec.id, item: item)) { computeIssue(spec, item: item) }
+    }
+
+    func computeIssue(_ spec: FieldSpec, item: Int?) -> Issue? {
         guard isActive(spec, item: item) else { return nil }
         let ctx = context(item: item)
         let value = self.value(spec.id, item: item)
@@ -38,6 +42,10 @@ extension VMModel {
 
     /// All problems of a tab, in field order (per-item fields item by item).
     public func issues(in tab: Tab) -> [Issue] {
+        cache.issues(in: tab) { computeIssues(in: tab) }
+    }
+
+    func computeIssues(in tab: Tab) -> [Issue] {
         let specs = OptionCatalog.specs(in: tab)
         let perItem = specs.filter { $0.scope != .vm }
         var result = specs.filter { $0.scope == .vm }.compactMap { issue($0, item: nil) }

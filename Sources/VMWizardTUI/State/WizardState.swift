@@ -29,6 +29,8 @@ public enum Overlay: Sendable, Equatable {
     case pathPrompt(text: String, cursor: Int)
     case message(title: String, text: String, isError: Bool)
     case vmidTaken(vmid: String, suggestion: String)
+    /// A draft from an earlier run exists: resume it?
+    case resumeDraft(savedAt: String)
 }
 
 public struct PickerState: Sendable, Equatable {
@@ -84,6 +86,8 @@ public struct WizardState: Sendable {
     public var helpScroll = 0
     public var summaryScroll = 0
     public var apply: ApplyView?
+    /// A saved draft offered for resuming at start.
+    public var pendingDraft: VMDraft?
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24

@@ -55,6 +55,19 @@ extension WizardState {
             self.overlay = .pathPrompt(text: text, cursor: cursor)
         case .message:
             if key == .enter || key == .escape || key == .char(" ") { self.overlay = nil }
+        case .resumeDraft:
+            switch key {
+            case .enter, .char("y"), .char("Y"):
+                if let pendingDraft { model.draft = pendingDraft }
+                pendingDraft = nil
+                self.overlay = nil
+                setStatus("Draft resumed: every answer is back")
+            case .escape, .char("n"), .char("N"):
+                pendingDraft = nil
+                self.overlay = nil
+                setStatus("Starting fresh; the old draft is replaced once you change something")
+            default: break
+            }
         case .vmidTaken(_, let suggestion):
             switch key {
             case .enter, .char("y"), .char("Y"):
@@ -76,14 +89,23 @@ extension WizardState {
         let all = spec.choices(model.context(item: picker.field.item))
         let needle = picker.filter.lowercased()
         guard !needle.isEmpty else { return all }
-        return all.filter {
-            $0.value.lowercased().contains(needle) || $0.label.lowercased().contains(needle)
-                || $0.detail.lowercased().contains(needle) || $0.group.lowercased().contains(needle)
+        // Names that start with the filter come first, then names containing it, then other columns.
+        func rank(_ choice: Choice) -> Int? {
+            let label = choice.label.lowercased(), value = choice.value.lowercased()
+            if label.hasPrefix(needle) || value.hasPrefix(needle) { return 0 }
+            if label.contains(needle) || value.contains(needle) { return 1 }
+            if choice.detail.lowercased().contains(needle) || choice.group.lowercased().contains(needle) { return 2 }
+            return nil
         }
+        return all.enumerated().compactMap { index, choice in rank(choice).map { ($0, index, choice) } }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
-    /// Rows of list the picker shows at the current terminal size.
-    public var pickerVisibleRows: Int { max(1, min(height - 10, 16)) }
+    /// Rows of list the picker shows: as many as it has choices, within what the terminal allows.
+    public func pickerVisibleRows(_ picker: PickerState) -> Int {
+        let total = OptionCatalog.spec(picker.field.id).map { $0.choices(model.context(item: picker.field.item)).count } ?? 0
+        return min(max(1, min(height - 10, 16)), max(3, total))
+    }
 
     mutating func handlePicker(_ key: Key, _ picker: inout PickerState) -> [Effect] {
         var items = pickerItems(picker)
@@ -104,8 +126,8 @@ extension WizardState {
             return []
         case .down, .tab: picker.selected += 1
         case .up, .backTab: picker.selected -= 1
-        case .pageDown: picker.selected += pickerVisibleRows
-        case .pageUp: picker.selected -= pickerVisibleRows
+        case .pageDown: picker.selected += pickerVisibleRows(picker)
+        case .pageUp: picker.selected -= pickerVisibleRows(picker)
         case .home: picker.selected = 0
         case .end: picker.selected = items.count - 1
         case .backspace:
@@ -125,7 +147,7 @@ extension WizardState {
         }
         picker.selected = min(max(0, picker.selected), max(0, items.count - 1))
         // Keep the selection visible.
-        let rows = pickerVisibleRows
+        let rows = pickerVisibleRows(picker)
         if picker.selected < picker.scroll { picker.scroll = picker.selected }
         if picker.selected >= picker.scroll + rows { picker.scroll = picker.selected - rows + 1 }
         picker.scroll = max(0, min(picker.scroll, max(0, items.count - rows)))

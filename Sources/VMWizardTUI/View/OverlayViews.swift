@@ -33,6 +33,13 @@ extension WizardState {
             var lines = DisplayWidth.wrap(text, width: width - 4).map { ($0, isError ? Style.error : Style.plain) }
             lines += [("", .plain), ("Enter: OK", .bold)]
             drawDialog(&screen, layout, title: title, lines: lines, width: width)
+        case .resumeDraft(let savedAt):
+            drawDialog(&screen, layout, title: "Resume?", lines: [
+                ("Answers from an earlier run were saved \(savedAt).", .plain),
+                ("Resume them, or start fresh?", .plain),
+                ("", .plain),
+                ("y / Enter: resume      n / Esc: start fresh", .bold),
+            ])
         case .vmidTaken(let vmid, let suggestion):
             drawDialog(&screen, layout, title: "VM ID taken", lines: [
                 ("VM ID \(vmid) was taken by another guest while you were in the wizard.", .warning),
@@ -62,7 +69,7 @@ extension WizardState {
         guard let spec = OptionCatalog.spec(picker.field.id) else { return }
         let items = pickerItems(picker)
         let total = spec.choices(model.context(item: picker.field.item)).count
-        let rows = pickerVisibleRows
+        let rows = pickerVisibleRows(picker)
         let boxWidth = min(layout.width - 4, 76)
         let boxHeight = rows + 4
         let rect = Rect(x: (layout.width - boxWidth) / 2, y: max(1, (layout.height - boxHeight) / 2), width: boxWidth, height: boxHeight)

@@ -123,6 +123,7 @@ extension WizardState {
         case .confirmQuit: return [("y", "quit"), ("n/Esc", "stay")]
         case .pathPrompt: return [("Enter", "write"), ("Esc", "cancel")]
         case .vmidTaken(_, let suggestion): return [("Enter", "use \(suggestion)"), ("Esc", "back")]
+        case .resumeDraft: return [("y", "resume"), ("n", "start fresh")]
         default: return [("Enter", "OK")]
         }
     }

@@ -52,7 +52,14 @@ extension OptionCatalog {
             placeholder: { _ in "pick an ISO (Enter)" },
             visible: { $0.value(.media) == "iso" },
             choices: { isoChoices($0, storageField: .isoStorage) },
-            validate: validateISO("ISO image", storageField: .isoStorage)),
+            validate: { value, ctx in
+                if let issue = validateISO("ISO image", storageField: .isoStorage)(value, ctx) { return issue }
+                if ISODetection.detect(fileName: ISODetection.fileName(ofVolume: value)) == .virtioDrivers {
+                    return .warning("\(ISODetection.fileName(ofVolume: value)) holds Windows drivers, not an installer: "
+                        + "pick the OS installer here and add the drivers CD for Windows")
+                }
+                return nil
+            }),
         FieldSpec(
             .osBase, tab: .os, label: "Guest OS type", kind: .choice, pveKey: .none,
             defaultValue: { ctx in (OSBase.of(ostype: ctx.value(.ostype)) ?? .linux).rawValue },

@@ -1,0 +1,63 @@
+import Foundation
+
+extension HostInventory {
+    /// A realistic single node named `pve`, used when vmwizard does not run on a Proxmox VE host.
+    /// Nothing may be applied on it (`isDemo` is true).
+    public static let demo: HostInventory = {
+        let gib: Int64 = 1_073_741_824
+        let node = "pve"
+        let guests: [Int: Guest] = [
+            100: Guest(node: node, kind: .qemu),
+            101: Guest(node: node, kind: .qemu),
+            102: Guest(node: node, kind: .lxc),
+            105: Guest(node: node, kind: .qemu),
+            110: Guest(node: node, kind: .lxc),
+        ]
+        let storages = [
+            Storage(
+                id: "local", type: "dir", content: ["iso", "vztmpl", "backup"], path: "/var/lib/vz",
+                totalBytes: 100 * gib, usedBytes: 41 * gib + 322_961_408,
+                formats: ["raw", "qcow2", "vmdk"], defaultFormat: "raw"
+            ),
+            Storage(
+                id: "local-lvm", type: "lvmthin", content: ["images", "rootdir"],
+                totalBytes: 350 * gib, usedBytes: 87 * gib + 612_368_384,
+                formats: ["raw"], defaultFormat: "raw"
+            ),
+            Storage(
+                id: "isos", type: "nfs", content: ["iso"], shared: true, path: "/mnt/pve/isos",
+                totalBytes: 2048 * gib, usedBytes: 1291 * gib + 104_857_600,
+                formats: ["raw", "qcow2", "vmdk"], defaultFormat: "raw"
+            ),
+        ]
+        func iso(_ storage: String, _ name: String, _ size: Int64) -> ISOImage {
+            ISOImage(volid: "\(storage):iso/\(name)", fileName: name, sizeBytes: size)
+        }
+        let isoImages: [String: [ISOImage]] = [
+            "local": [
+                iso("local", "debian-13.2.0-amd64-netinst.iso", 790_626_304),
+                iso("local", "ubuntu-24.04.3-live-server-amd64.iso", 3_213_064_192),
+                iso("local", "virtio-win-0.1.271.iso", 709_666_816),
+                iso("local", "Win11_24H2_English_x64.iso", 5_819_484_160),
+            ],
+            "isos": [
+                iso("isos", "20348.169.210806-2348.fe_release_svc_refresh_SERVER_EVAL_x64FRE_en-us.iso", 5_365_624_832),
+                iso("isos", "alpine-virt-3.22.1-x86_64.iso", 67_108_864),
+                iso("isos", "proxmox-ve_9.1-1.iso", 1_781_018_624),
+                iso("isos", "Rocky-9.6-x86_64-minimal.iso", 2_003_828_736),
+            ],
+        ]
+        return HostInventory(
+            localNode: node, isDemo: true, clusterName: nil, quorate: true,
+            nodes: [ClusterNode(name: node, online: true, isLocal: true, cpuCount: 8, memoryTotalMiB: 32768)],
+            guests: guests, nextIDLower: 100, nextIDUpper: 1_000_000, macPrefix: "BC:24:11",
+            storages: storages, isoImages: isoImages, isoListingPending: [],
+            bridges: [
+                Bridge(name: "vmbr0", kind: .linux, comment: "LAN", active: true),
+                Bridge(name: "vmbr1", kind: .linux, comment: "DMZ", active: true, vlanAware: true),
+            ],
+            pools: [Pool(id: "lab", comment: "Test machines"), Pool(id: "prod", comment: "Production")],
+            cpuCount: 8, memoryTotalMiB: 32768, memoryAvailableMiB: 20112, cgroupVersion: 2, warnings: []
+        )
+    }()
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small POSIX helpers for the inventory: whole-file reads, existence checks, directory scans.
+/// Plain system calls keep the startup path in the low milliseconds and give exact errno texts.
+enum InventoryFiles {
+    enum ReadResult {
+        case ok([UInt8])
+        /// The file (or a folder on its way) does not exist.
+        case missing
+        /// It exists but cannot be read; the text says why ("Permission denied", "is a directory").
+        case failed(String)
+    }
+
+    /// `root` + a path relative to it (or an absolute host path, which is re-rooted).
+    static func join(_ root: String, _ path: String) -> String {
+        var rel = Substring(path)
+        while rel.first == "/" { rel = rel.dropFirst() }
+        if root.isEmpty { return "/" + rel }
+        if root.hasSuffix("/") { return root + rel }
+        return root + "/" + rel
+    }
+
+    static func errnoText(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+
+    /// Reads a whole file. Generated pmxcfs files may report a size of 0, so this reads to EOF.
+    static func read(_ path: String) -> ReadResult {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .missing }
+            return .failed(errnoText(code))
+        }
+        defer { close(fd) }
+        var st = stat()
+        var capacity = 64 * 1024
+        if fstat(fd, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { return .failed("is a directory, not a file") }
+            if st.st_size > 0 { capacity = Int(st.st_size) + 1 }
+        }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return systemRead(fd, base + count, buffer.count - count)
+            }
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                return .failed(errnoText(code))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return .ok(bytes)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// True when `path` is a non-empty directory.
+    static func directoryHasEntries(_ path: String) -> Bool {
+        guard let dir = opendir(path) else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let isDot = withUnsafePointer(to: &entry.pointee.d_name) { pointer -> Bool in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: 3) { name in
+                    name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0))
+                }
+            }
+            if !isDot { return true }
+        }
+        return false
+    }
+
+    enum ISOScanResult {
+        case ok([ISOImage])
+        case missing
+        case failed(String)
+    }
+
+    /// Lists `*.iso` / `*.img` (any case) regular files in `dirPath` with their sizes.
+    /// Hidden files are skipped. Symlinks count when they point at a regular file.
+    static func scanISOFolder(_ dirPath: String, storageID: String) -> ISOScanResult {
+        guard let dir = opendir(dirPath) else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .missing }
+            return .failed(errnoText(code))
+        }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        var images: [ISOImage] = []
+        let prefix = storageID + ":iso/"
+        while let entry = readdir(dir) {
+            if entry.pointee.d_type == UInt8(DT_DIR) { continue }
+            let image: ISOImage? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { cName -> ISOImage? in
+                    let length = strlen(cName)
+                    guard length > 4 else { return nil }
+                    let name = UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self)
+                    if name[0] == 0x2E { return nil }  // hidden
+                    guard name[length - 4] == 0x2E else { return nil }
+                    let a = name[length - 3] | 0x20, b = name[length - 2] | 0x20, c = name[length - 1] | 0x20
+                    let isISO = a == 0x69 && b == 0x73 && c == 0x6F  // iso
+                    let isIMG = a == 0x69 && b == 0x6D && c == 0x67  // img
+                    guard isISO || isIMG else { return nil }
+                    var st = stat()
+                    guard fstatat(fd, cName, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+                    let fileName = String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF8.self)
+                    return ISOImage(volid: prefix + fileName, fileName: fileName, sizeBytes: Int64(st.st_size))
+                }
+            }
+            if let image { images.append(image) }
+        }
+        images.sort { caseInsensitiveLess($0.fileName, $1.fileName) }
+        return .ok(images)
+    }
+
+    /// File-name order ignoring ASCII case, without allocating; ties fall back to the exact bytes.
+    static func caseInsensitiveLess(_ lhs: String, _ rhs: String) -> Bool {
+        var l = lhs.utf8.makeIterator()
+        var r = rhs.utf8.makeIterator()
+        while true {
+            switch (l.next(), r.next()) {
+            case (nil, nil): return lhs < rhs
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let a?, let b?):
+                let la = a >= 0x41 && a <= 0x5A ? a | 0x20 : a
+                let lb = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if la != lb { return la < lb }
+            }
+        }
+    }
+}
+
+/// `read(2)` under a name that does not clash with `InventoryFiles.read`.
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.read(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.read(fd, buffer, count)
+    #else
+    return Glibc.read(fd, buffer, count)
+    #endif
+}

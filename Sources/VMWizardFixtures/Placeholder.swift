@@ -1,1 +1,0 @@
-// Fixture builders shared by tests and benchmarks.

@@ -1,0 +1,196 @@
+import CNcursesw
+import Foundation
+import VMWizardTUI
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// What one read from the terminal gave.
+public enum TerminalInput: Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// Nothing arrived within the timeout.
+    case idle
+    /// SIGHUP, SIGTERM or SIGINT arrived.
+    case signal(Int32)
+}
+
+/// The only code that talks to the terminal: opens /dev/tty with ncurses (so stdout stays free for
+/// `--print`), copies Screens to it cell by cell (only cells that changed), reads keys, and always restores
+/// the terminal.
+public final class CursesTerminal {
+    private let screenHandle: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let ttyIn: UnsafeMutablePointer<FILE>
+    private let ttyOut: UnsafeMutablePointer<FILE>
+    private let useColor: Bool
+    private var previous: Screen?
+    private var ended = false
+    /// Bytes written to the terminal so far (for benchmarks), when counting is enabled.
+    public private(set) var cursorVisible = false
+
+    /// - Parameters:
+    ///   - color: false honours NO_COLOR (attributes stay).
+    ///   - escapeDelayMs: how long a lone Esc waits for the rest of an escape sequence.
+    public init(color: Bool, escapeDelayMs: Int32 = 50) throws {
+        setlocale(LC_ALL, "")
+        guard let input = fopen("/dev/tty", "r"), let output = fopen("/dev/tty", "w") else {
+            throw TerminalError(description: "cannot open the terminal /dev/tty: \(String(cString: strerror(errno)))")
+        }
+        if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(escapeDelayMs) }
+        guard let handle = newterm(nil, output, input) else {
+            fclose(input)
+            fclose(output)
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
+            throw TerminalError(description: "cannot start the terminal UI (TERM=\(term)); set TERM to your terminal type")
+        }
+        guard let stdscreen = vmw_stdscr() else {
+            endwin()
+            delscreen(handle)
+            throw TerminalError(description: "cannot start the terminal UI: no screen")
+        }
+        screenHandle = handle
+        window = stdscreen
+        ttyIn = input
+        ttyOut = output
+        raw()  // Ctrl-C and Ctrl-S arrive as keys
+        noecho()
+        nonl()
+        keypad(window, true)
+        wtimeout(window, 100)
+        curs_set(0)
+        useColor = color && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+            for color in Color.allCases {
+                init_pair(Int16(color.rawValue), Int16(color.rawValue), -1)
+            }
+        }
+        vmw_install_signal_handlers()
+    }
+
+    deinit { restore() }
+
+    /// Gives the terminal back: endwin on every exit path (normal, error, signal).
+    public func restore() {
+        guard !ended else { return }
+        ended = true
+        curs_set(1)
+        endwin()
+        delscreen(screenHandle)
+        fclose(ttyIn)
+        fclose(ttyOut)
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(vmw_getmaxx(window)), Int(vmw_getmaxy(window)))
+    }
+
+    /// Forget what is on the terminal so the next draw repaints everything (Ctrl-L, after a resize).
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    private func attributes(_ style: Style) -> (attr_t, Int16) {
+        var attrs = vmw_A_NORMAL()
+        if style.bold { attrs |= vmw_A_BOLD() }
+        if style.dim { attrs |= vmw_A_DIM() }
+        if style.reverse { attrs |= vmw_A_REVERSE() }
+        if style.underline { attrs |= vmw_A_UNDERLINE() }
+        let pair = useColor ? Int16(style.foreground?.rawValue ?? 0) : 0
+        return (attrs, pair)
+    }
+
+    private static let lineDrawing: [String: Int32] = ["─": 0, "│": 1, "┌": 2, "┐": 3, "└": 4, "┘": 5]
+
+    /// Copies the frame: only cells that differ from the last frame are handed to ncurses, which in turn
+    /// sends only what changed on the terminal.
+    public func draw(_ screen: Screen) {
+        if let previous, previous.width != screen.width || previous.height != screen.height {
+            invalidate()
+        }
+        if previous == nil { werase(window) }
+        for y in 0..<screen.height {
+            for x in 0..<screen.width {
+                let cell = screen[x, y]
+                if cell.isContinuation { continue }
+                if let previous, previous[x, y] == cell,
+                   x + 1 >= screen.width || previous[x + 1, y] == screen[x + 1, y] { continue }
+                let (attrs, pair) = attributes(cell.style)
+                if let acs = Self.lineDrawing[cell.text] {
+                    _ = vmw_put_line(window, Int32(y), Int32(x), acs, attrs, pair)
+                } else {
+                    var chars = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+                    chars.append(0)
+                    // The bottom-right cell reports ERR although it is drawn; nothing to do about it.
+                    _ = vmw_put_cell(window, Int32(y), Int32(x), chars, attrs, pair)
+                }
+            }
+        }
+        if let cursor = screen.cursor {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            if !cursorVisible { curs_set(1); cursorVisible = true }
+        } else if cursorVisible {
+            curs_set(0)
+            cursorVisible = false
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = screen
+    }
+
+    /// Waits up to the input timeout for a key, a resize or a signal.
+    public func read() -> TerminalInput {
+        let caught = vmw_take_signal()
+        if caught != 0 { return .signal(caught) }
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        let afterRead = vmw_take_signal()
+        if afterRead != 0 { return .signal(afterRead) }
+        if result == ERR { return .idle }
+        if result == KEY_CODE_YES {
+            let code = Int32(character)
+            if code == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+            return Self.functionKey(code).map { .key($0) } ?? .idle
+        }
+        return Self.characterKey(UInt32(character)).map { .key($0) } ?? .idle
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_ENTER: return .enter
+        default:
+            for number in 1...12 where code == vmw_KEY_F(Int32(number)) { return .function(number) }
+            return nil
+        }
+    }
+
+    static func characterKey(_ value: UInt32) -> Key? {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(value + 96))))
+        case 0..<32: return nil
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import VMWizardCore
+
+/// `--batch`: no terminal UI. Validates against the host, then prints, writes the config, or creates the VM.
+struct BatchMode {
+    var host: HostInventory
+    var draft: VMDraft
+    var root: String
+    var qm: String
+
+    func run(print format: OutputFormat?, writeConfig: String?) -> Int32 {
+        for warning in host.warnings { printError("vmwizard: warning: \(warning)") }
+        let model = VMModel(draft: draft, host: host)
+        let issues = model.issues()
+        for issue in issues where !issue.isError { printError("vmwizard: warning: \(issue.message)") }
+        let errors = issues.filter(\.isError)
+        if !errors.isEmpty {
+            for error in errors { printError("vmwizard: \(location(of: error))\(error.message)") }
+            return ExitStatus.invalid
+        }
+        if let format {
+            Swift.print(format.render(model), terminator: "")
+            return ExitStatus.done
+        }
+        if let path = writeConfig {
+            do {
+                let written = try ConfigWriter(root: root).write(model, to: path)
+                Swift.print(written)
+                return ExitStatus.done
+            } catch {
+                printError("vmwizard: \(error)")
+                return ExitStatus.applyFailed
+            }
+        }
+        let applier = Applier(qm: qm, root: root)
+        let outcome = applier.run(model, output: { line in printError(line) })
+        switch outcome {
+        case .created(let vmid, let details, let started, let startError):
+            for line in details { printError(line) }
+            Swift.print("created VM \(vmid) on node \(model.targetNode)")
+            if started == true { Swift.print("started VM \(vmid)") }
+            if started == false {
+                printError("vmwizard: VM \(vmid) was created but did not start: \(startError ?? "unknown error")")
+                return ExitStatus.applyFailed
+            }
+            return ExitStatus.done
+        case .failed(let message):
+            printError("vmwizard: creating the VM failed: \(message)")
+            return ExitStatus.applyFailed
+        case .refused(let reason):
+            printError("vmwizard: \(reason)")
+            return ExitStatus.applyFailed
+        case .vmidTaken(let vmid, let suggestion):
+            printError("vmwizard: VM ID \(vmid) was taken meanwhile" + (suggestion.map { "; the next free ID is \($0)" } ?? ""))
+            return ExitStatus.applyFailed
+        }
+    }
+
+    func location(of issue: Issue) -> String {
+        guard let ref = issue.field, let spec = OptionCatalog.spec(ref.id) else { return "" }
+        switch spec.scope {
+        case .vm: return ""
+        case .disk: return "disk \((ref.item ?? 0) + 1): "
+        case .nic: return "net\(ref.item ?? 0): "
+        }
+    }
+}

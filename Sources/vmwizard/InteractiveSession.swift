@@ -1,0 +1,186 @@
+import Foundation
+import VMWizardCore
+import VMWizardTerminal
+import VMWizardTUI
+
+/// The interactive wizard: the terminal, the state machine, and the effects it asks for.
+struct InteractiveSession {
+    var host: HostInventory
+    var hostNote: String?
+    var draft: VMDraft
+    var store: DraftStore
+    var root: String
+    var qm: String
+    var language: HelpLanguage
+    var printFormat: OutputFormat
+    var defaultConfigPath: String
+    var answersGiven: Bool
+    var resume: Bool
+
+    let queue = EventQueue()
+    let running = RunningCommand()
+
+    mutating func run() -> Int32 {
+        guard isatty(STDIN_FILENO) == 1 || FileManager.default.isReadableFile(atPath: "/dev/tty") else {
+            return noTerminal("no terminal is available")
+        }
+        var pendingDraft: (VMDraft, String)?
+        var startDraft = draft
+        if !answersGiven {
+            do {
+                if let saved = try store.loadDraft() {
+                    let when = Self.describe(saved.savedAt)
+                    if resume { startDraft = saved.draft } else { pendingDraft = (saved.draft, when) }
+                } else if resume {
+                    printError("vmwizard: no saved draft to resume in \(store.directory); starting fresh")
+                }
+            } catch {
+                printError("vmwizard: \(error)")
+            }
+        }
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        } catch {
+            return noTerminal("\(error)")
+        }
+        let prefs = store.loadPreferences()
+        let options = WizardOptions(
+            canApply: !host.isDemo, defaultConfigPath: defaultConfigPath, language: language)
+        let size = terminal.size
+        var state = WizardState(
+            model: VMModel(draft: startDraft, host: host), options: options, showAdvanced: prefs.showAdvanced,
+            width: size.width, height: size.height)
+        if let (saved, when) = pendingDraft {
+            state.pendingDraft = saved
+            state.overlay = .resumeDraft(savedAt: when)
+        }
+        if let hostNote { state.status = hostNote }
+        if let firstWarning = host.warnings.first {
+            state.status = "Host: \(firstWarning)" + (host.warnings.count > 1 ? " (+\(host.warnings.count - 1) more)" : "")
+            state.statusIsError = true
+        }
+        startLateHostLoading()
+        var applyStarted: Date?
+        var exitCode: Int32?
+        while exitCode == nil {
+            terminal.draw(state.render())
+            var effects: [Effect] = []
+            for event in queue.drain() { effects += state.update(event) }
+            switch terminal.read() {
+            case .key(let key): effects += state.update(.key(key))
+            case .resize(let width, let height):
+                effects += state.update(.resize(width: width, height: height))
+                terminal.invalidate()
+            case .idle:
+                if let applyStarted, state.apply?.outcome == nil {
+                    effects += state.update(.tick(elapsed: Date().timeIntervalSince(applyStarted)))
+                }
+            case .signal(let signal):
+                saveDraft(state)
+                stopRunningCommand()
+                terminal.restore()
+                let name = signal == SIGHUP ? "the terminal went away (SIGHUP)" : signal == SIGTERM ? "terminated (SIGTERM)" : "interrupted"
+                printError("vmwizard: \(name); your answers are saved: run vmwizard --resume to continue")
+                return ExitStatus.cancelled
+            }
+            for effect in effects {
+                switch effect {
+                case .quit(let code):
+                    if code != 0 { saveDraft(state) }
+                    if state.apply != nil && state.apply?.outcome == nil { stopRunningCommand() }
+                    exitCode = code
+                case .saveDraft: saveDraft(state)
+                case .savePreferences:
+                    try? store.savePreferences(DraftStore.Preferences(showAdvanced: state.showAdvanced))
+                case .repaint: terminal.invalidate()
+                case .create:
+                    applyStarted = Date()
+                    startApply(state.model)
+                case .writeConfig(let path):
+                    do {
+                        let written = try ConfigWriter(root: root).write(state.model, to: path)
+                        effects += state.update(.configWritten(.success(written)))
+                    } catch {
+                        _ = state.update(.configWritten(.failure(ApplyFailure("\(error)"))))
+                    }
+                case .printAndExit:
+                    saveDraft(state)
+                    terminal.restore()
+                    print(printFormat.render(state.model), terminator: "")
+                    return ExitStatus.done
+                }
+            }
+            if case .created? = state.apply?.outcome, !createdHandled {
+                store.removeDraft()
+                createdHandled = true
+            }
+        }
+        terminal.restore()
+        if let outcome = state.apply?.outcome, case .created(let vmid, _, let started, _) = outcome {
+            print("created VM \(vmid) on node \(state.model.targetNode)" + (started == true ? " and started it" : ""))
+            if started == false { return ExitStatus.applyFailed }
+        }
+        return exitCode ?? ExitStatus.done
+    }
+
+    var createdHandled = false
+
+    func noTerminal(_ reason: String) -> Int32 {
+        printError("""
+            vmwizard: \(reason).
+            The wizard needs a terminal. Without one, use batch mode:
+              vmwizard --batch --answers FILE --print qm   (validate and print the commands)
+              vmwizard --batch --answers FILE              (create the VM)
+            FILE is a VM config (.conf) or a JSON object of config keys; see vmwizard --help.
+            """)
+        return ExitStatus.invalid
+    }
+
+    func saveDraft(_ state: WizardState) {
+        // Nothing typed: an untouched wizard is not worth resuming, and must not replace an older draft.
+        if state.model.draft == .fresh { return }
+        try? store.saveDraft(state.model.draft, node: state.model.host.localNode)
+    }
+
+    func stopRunningCommand() {
+        running.interrupt()
+        // Give qm time to roll back what it started, as it does on Ctrl-C in a shell.
+        let deadline = Date().addingTimeInterval(30)
+        while !running.isFinished && Date() < deadline { usleep(50_000) }
+    }
+
+    /// Runs the apply on a background thread; its output and result come back as events.
+    func startApply(_ model: VMModel) {
+        let queue = self.queue
+        let running = self.running
+        let applier = Applier(qm: qm, root: root)
+        Thread.detachNewThread {
+            let outcome = applier.run(model, output: { queue.post(.applyOutput($0)) }, started: { running.set($0) })
+            running.set(nil)
+            running.markFinished()
+            queue.post(.applyFinished(outcome))
+        }
+    }
+
+    /// ISO lists of network storages are read in the background, so a dead NFS server cannot stall the start.
+    func startLateHostLoading() {
+        guard !host.isDemo, !host.isoListingPending.isEmpty else { return }
+        let queue = self.queue
+        let host = self.host
+        let root = self.root
+        Task.detached {
+            let results = await HostInventoryLoader.listPendingISOs(for: host, root: root, timeout: .seconds(3))
+            var updated = host
+            for result in results { updated.apply(result) }
+            let notes = results.compactMap(\.note)
+            queue.post(.hostUpdated(HostInventoryUpdate(host: updated, note: notes.isEmpty ? nil : notes.joined(separator: "; "))))
+        }
+    }
+
+    static func describe(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return "on " + formatter.string(from: date)
+    }
+}

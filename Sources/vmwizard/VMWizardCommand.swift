@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import VMWizardCore
+
+@main
+struct VMWizardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vmwizard",
+        abstract: "Create a Proxmox VE virtual machine with a keyboard-driven terminal wizard.",
+        discussion: """
+            Runs the same tabs as the web UI's "Create: Virtual Machine" dialog (General, OS, System, Disks, CPU, \
+            Memory, Network, Confirm) on the terminal, then runs `qm create` or writes the VM config. Where no \
+            Proxmox VE is found it runs on a built-in demo host and never creates anything.
+
+            Batch mode: `vmwizard --batch --answers FILE --print qm|conf|json` validates and prints; \
+            `vmwizard --batch --answers FILE` creates the VM (progress on stderr, result on stdout).
+
+            \(ExitStatus.help)
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Read the host's files under this folder instead of /.", valueName: "dir"))
+    var root = "/"
+
+    @Flag(name: .long, help: "Use the built-in demo host even on a Proxmox VE node.")
+    var demo = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Prefill from a Proxmox VM config (.conf, used as a template) or a JSON object of config key to value.",
+        valueName: "file"))
+    var answers: String?
+
+    @Flag(name: .long, help: "Resume the saved draft without asking.")
+    var resume = false
+
+    @Flag(name: .long, help: "No terminal UI: validate the answers and print (--print) or create the VM.")
+    var batch = false
+
+    @Option(name: .long, help: ArgumentHelp("Print the result as qm commands, a config file or API JSON.", valueName: "format"))
+    var print: OutputFormat?
+
+    @Option(name: .customLong("write-config"), help: ArgumentHelp(
+        "Write the VM config to this path (never overwrites; inside /etc/pve only when nothing needs allocating).",
+        valueName: "path"))
+    var writeConfig: String?
+
+    @Option(name: .long, help: ArgumentHelp("The qm program to run (default: qm on PATH).", valueName: "path"))
+    var qm = "qm"
+
+    @Option(name: .long, help: ArgumentHelp("Help language: en or zh (default: from LANG).", valueName: "lang"))
+    var lang: String?
+
+    func validate() throws {
+        if batch && resume { throw ValidationError("--resume is for the interactive wizard; use --answers with --batch") }
+        if let lang, HelpLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be one of: en, zh") }
+        if writeConfig != nil && print != nil && batch {
+            throw ValidationError("choose one of --print and --write-config in batch mode")
+        }
+    }
+
+    func run() throws {
+        let (host, hostNote) = HostSource.load(root: root, forceDemo: demo)
+        let language = lang.flatMap(HelpLanguage.init(rawValue:)) ?? HelpLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+        var draft = VMDraft.fresh
+        if let answers {
+            switch Answers.load(path: answers, host: host) {
+            case .success(let loaded): draft = loaded
+            case .failure(let failure):
+                for problem in failure.problems { printError("vmwizard: \(answers): \(problem.location): \(problem.message)") }
+                throw ExitCode(ExitStatus.invalid)
+            }
+        }
+        let store = DraftStore()
+        if batch {
+            throw ExitCode(BatchMode(host: host, draft: draft, root: root, qm: qm).run(print: print, writeConfig: writeConfig))
+        }
+        var session = InteractiveSession(
+            host: host, hostNote: hostNote, draft: draft, store: store, root: root, qm: qm, language: language,
+            printFormat: print ?? .qm, defaultConfigPath: writeConfig ?? "", answersGiven: answers != nil,
+            resume: resume)
+        throw ExitCode(session.run())
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import VMWizardCore
+@testable import VMWizardTUI
+
+/// A small deterministic generator, so a failing stream can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Drives the state machine with long random key streams and checks what must always hold.
+@Suite struct PropertyTests {
+    static let keys: [Key] = [
+        .tab, .backTab, .enter, .escape, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .backspace,
+        .delete, .insert, .function(1), .function(2), .function(10), .ctrl("a"), .ctrl("x"), .ctrl("n"), .ctrl("p"),
+        .ctrl("r"), .ctrl("u"), .ctrl("f"), .ctrl("b"), .ctrl("k"), .ctrl("e"), .ctrl("l"),
+    ] + "abcdwinlxy019.+-? 中/:".map { Key.char($0) }
+
+    static let sizes: [(Int, Int)] = [(80, 24), (100, 30), (120, 40), (79, 24), (40, 10), (200, 60), (1, 1)]
+
+    /// Problems with a state; empty when all invariants hold.
+    static func violations(_ state: WizardState) -> [String] {
+        var found: [String] = []
+        let screen = state.render()
+        if screen.lines.count != state.height { found.append("rendered \(screen.lines.count) rows for height \(state.height)") }
+        for (index, line) in screen.lines.enumerated() where DisplayWidth.of(line) != state.width {
+            found.append("row \(index) is \(DisplayWidth.of(line)) columns wide, not \(state.width)")
+            break
+        }
+        if state.overlay == nil && state.apply == nil {
+            let stops = state.focusStops
+            if !stops.contains(state.focus) { found.append("focus \(state.focus) is not a stop of \(state.tab)") }
+            if case .field(let ref) = state.focus, let spec = OptionCatalog.spec(ref.id) {
+                if !state.model.isActive(spec, item: ref.item) { found.append("focus on disabled or hidden \(ref.id)") }
+                if spec.advanced && !state.showAdvanced { found.append("focus on hidden advanced \(ref.id)") }
+                if spec.tab != state.tab { found.append("focus on \(ref.id) of another tab") }
+            }
+        }
+        if state.selectedDisk < 0 || (state.selectedDisk > 0 && state.selectedDisk >= state.model.draft.disks.count) {
+            found.append("selected disk \(state.selectedDisk) out of range")
+        }
+        return found
+    }
+
+    static func run(seed: UInt64, keys count: Int) -> (keys: Int, problems: [String]) {
+        var rng = SplitMix64(seed: seed)
+        var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true), width: 100, height: 30)
+        var pressed = 0
+        for step in 0..<count {
+            if Int.random(in: 0..<200, using: &rng) == 0 {
+                let size = sizes.randomElement(using: &rng) ?? (80, 24)
+                state.update(.resize(width: size.0, height: size.1))
+            }
+            let key = keys.randomElement(using: &rng) ?? .tab
+            let effects = state.update(.key(key))
+            pressed += 1
+            for effect in effects {
+                switch effect {
+                case .create, .printAndExit:
+                    // Confirm only accepts a model the core finds valid, and its output re-validates.
+                    if !state.model.errors.isEmpty {
+                        return (pressed, ["seed \(seed) step \(step): \(effect) accepted with errors \(state.model.errors)"])
+                    }
+                    let argv = QmCommand.create(state.model)
+                    if argv.count < 3 || argv[1] != "create" || argv.contains(where: { $0.contains("\n") && !$0.hasPrefix("--") && false }) {
+                        return (pressed, ["seed \(seed) step \(step): bad argv \(argv)"])
+                    }
+                    if effect == .create {
+                        let outcomes: [ApplyOutcome] = [
+                            .failed("boom"), .refused("no"), .vmidTaken(vmid: state.model.value(.vmid), suggestion: "999"),
+                            .created(vmid: state.model.value(.vmid), details: [], started: nil, startError: nil),
+                        ]
+                        state.update(.applyOutput("line"))
+                        state.update(.tick(elapsed: 1.5))
+                        state.update(.applyFinished(outcomes.randomElement(using: &rng) ?? .failed("x")))
+                    }
+                case .writeConfig(let path):
+                    state.update(.configWritten(.success(path)))
+                case .quit:
+                    // Start over, as a user would after quitting.
+                    state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true),
+                                        width: state.width, height: state.height)
+                default:
+                    break
+                }
+            }
+            let problems = violations(state)
+            if !problems.isEmpty { return (pressed, problems.map { "seed \(seed) step \(step) key \(key): \($0)" }) }
+        }
+        return (pressed, [])
+    }
+
+    @Test(arguments: 0..<20)
+    func randomKeyStreamsKeepInvariants(seed: Int) {
+        let result = Self.run(seed: UInt64(seed) &* 7919 &+ 17, keys: 5_000)
+        #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
+        #expect(result.keys == 5_000)
+    }
+}

@@ -1,0 +1,275 @@
+import Testing
+@testable import VMWizardCore
+@testable import VMWizardTUI
+
+/// Key by key behaviour of the state machine (no terminal involved).
+@Suite struct TransitionTests {
+    @Test func entersEveryTabOnItsFirstField() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        #expect(state.focus == .field(FieldRef(.node)))
+        state.press(.pageDown)
+        #expect(state.tab == .os)
+        #expect(state.focus == .field(FieldRef(.media)))
+        state.press(.pageDown)
+        #expect(state.tab == .system)
+        #expect(state.focus == .field(FieldRef(.vga)))
+        state.press(.pageDown)
+        #expect(state.tab == .disks)
+        #expect(state.focus == .diskList)
+        state.press(.pageUp, .pageUp)
+        #expect(state.tab == .os)
+    }
+
+    @Test func tabAndArrowsMoveBetweenFieldsAndWrap() {
+        var state = demoState()
+        state.press(.tab)
+        #expect(state.focus == .field(FieldRef(.vmid)))
+        state.press(.down)
+        #expect(state.focus == .field(FieldRef(.name)))
+        state.press(.up, .backTab)
+        #expect(state.focus == .field(FieldRef(.node)))
+        state.press(.backTab)
+        #expect(state.focus == .field(FieldRef(.haManaged)), "Shift-Tab on the first field wraps to the last")
+    }
+
+    @Test func textEditingKeys() {
+        var state = demoState()
+        state.press(.tab, .tab)  // Name
+        state.type("web01")
+        #expect(state.model.value(.name) == "web01")
+        state.press(.left, .left, .backspace)
+        #expect(state.model.value(.name) == "we01")
+        state.type("b-")
+        #expect(state.model.value(.name) == "web-01")
+        state.press(.home)
+        state.type("x")
+        #expect(state.model.value(.name) == "xweb-01")
+        state.press(.end, .backspace)
+        #expect(state.model.value(.name) == "xweb-0")
+        state.press(.home, .delete)
+        #expect(state.model.value(.name) == "web-0")
+        state.press(.ctrl("u"))
+        #expect(state.model.value(.name) == "")
+        #expect(state.model.isUserSet(.name))
+    }
+
+    @Test func numbersStepLikeTheWebUI() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(state.tab == .memory)
+        #expect(state.focus == .field(FieldRef(.memory)))
+        state.type("+")
+        #expect(state.model.value(.memory) == "2080")
+        state.type("--")
+        #expect(state.model.value(.memory) == "2016")
+        state.press(.ctrl("u"))
+        state.type("2050+")
+        #expect(state.model.value(.memory) == "2080", "steps snap to the 32 MiB grid")
+        state.type("x")
+        #expect(state.model.value(.memory) == "2080")
+        #expect(state.statusIsError)
+    }
+
+    @Test func choicesCycleAndFlagsToggle() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.pageDown, .pageDown)  // System, Graphic card
+        state.press(.right)
+        #expect(state.model.value(.vga) == "std")
+        state.press(.left, .left)
+        #expect(state.model.value(.vga) == "none")
+        // Qemu Agent is a checkbox.
+        while state.focus != .field(FieldRef(.agent)) { state.press(.tab) }
+        state.press(.char(" "))
+        #expect(state.model.value(.agent) == "1")
+        state.press(.char(" "))
+        #expect(state.model.value(.agent) == "0")
+    }
+
+    @Test func pickerFiltersAndPicks() {
+        var state = demoState()
+        state.press(.pageDown)
+        #expect(state.tab == .os)
+        state.press(.down, .down)
+        #expect(state.focus == .field(FieldRef(.isoImage)))
+        state.press(.enter)
+        guard case .picker = state.overlay else {
+            Issue.record("Enter should open the ISO picker")
+            return
+        }
+        state.type("win11")
+        guard case .picker(let picker) = state.overlay else { return }
+        let items = state.pickerItems(picker)
+        #expect(items.first?.label.lowercased().hasPrefix("win11") == true)
+        state.press(.enter)
+        #expect(state.overlay == nil)
+        #expect(state.model.value(.isoImage).contains("Win11"))
+        #expect(state.model.value(.ostype) == "win11", "the OS is proposed from the ISO name")
+        #expect(state.model.provenance(.ostype) != .user)
+    }
+
+    @Test func forwardTabsAreLockedUntilTheTabIsValid() {
+        var state = demoState()
+        state.press(.pageDown)  // OS: no ISO picked yet
+        state.press(.pageDown)
+        #expect(state.tab == .os)
+        #expect(state.statusIsError)
+        #expect(state.focus == .field(FieldRef(.isoImage)))
+        #expect(state.isLocked(.system))
+        state.pickISO(containing: "debian")
+        #expect(!state.isLocked(.system))
+        state.press(.pageDown)
+        #expect(state.tab == .system)
+    }
+
+    @Test func finishGoesToFirstProblemThenConfirm() {
+        var state = demoState()
+        state.press(.function(10))
+        #expect(state.tab == .os)
+        #expect(state.focus == .field(FieldRef(.isoImage)))
+        #expect(state.status?.contains("ISO image") == true)
+        state.pickISO(containing: "debian")
+        state.press(.ctrl("x"))
+        #expect(state.tab == .confirm)
+        // On the demo host, Create never runs anything.
+        let effects = state.press(.function(10))
+        #expect(!effects.contains(.create))
+        guard case .message(let title, _, _) = state.overlay else {
+            Issue.record("the demo host explains why nothing is created")
+            return
+        }
+        #expect(title == "Demo host")
+    }
+
+    @Test func finishRevealsAnInvalidAdvancedField() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.model.set(.cpuFlags, to: "+bogus")
+        #expect(!state.showAdvanced)
+        state.press(.function(10))
+        #expect(state.showAdvanced)
+        #expect(state.focus == .field(FieldRef(.cpuFlags)))
+    }
+
+    @Test func leavingATabKeepsWhatWasTyped() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.tab, .tab)
+        state.type("db1")
+        state.press(.pageDown, .pageDown, .pageUp, .pageUp)
+        #expect(state.tab == .general)
+        #expect(state.model.value(.name) == "db1")
+    }
+
+    @Test func advancedToggleShowsFieldsAndIsRemembered() {
+        var state = demoState()
+        #expect(!state.shownFields(on: .general).contains { $0.spec.id == .onboot })
+        let effects = state.press(.function(2))
+        #expect(effects.contains(.savePreferences))
+        #expect(state.shownFields(on: .general).contains { $0.spec.id == .onboot })
+        state.press(.ctrl("a"))
+        #expect(!state.showAdvanced)
+    }
+
+    @Test func escapeAsksBeforeQuittingAndCtrlCQuits() {
+        var state = demoState()
+        state.press(.escape)
+        #expect(state.overlay == .confirmQuit)
+        state.press(.escape)
+        #expect(state.overlay == nil)
+        state.press(.escape)
+        #expect(state.press(.char("y")) == [.quit(1)])
+        var other = demoState()
+        #expect(other.press(.ctrl("c")) == [.quit(1)])
+    }
+
+    @Test func diskAndNICListsAddAndRemove() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.pageDown, .pageDown, .pageDown)
+        #expect(state.tab == .disks)
+        #expect(state.focus == .diskList)
+        state.press(.char("+"))
+        #expect(state.model.draft.disks.count == 2)
+        #expect(state.selectedDisk == 1)
+        #expect(state.itemName(scope: .disk, index: 1) == "scsi1")
+        state.press(.char("-"), .char("-"))
+        #expect(state.model.draft.disks.isEmpty)
+        #expect(state.focus == .diskList, "zero disks leaves only the list")
+        #expect(state.model.errors.isEmpty, "zero disks is allowed")
+        state.press(.pageDown, .pageDown, .pageDown)
+        #expect(state.tab == .network)
+        state.press(.insert)
+        #expect(state.model.draft.nics.count == 2)
+        state.press(.left)
+        #expect(state.selectedNIC == 0)
+    }
+
+    @Test func tinyTerminalShowsAMessageAndKeepsEverything() {
+        var state = demoState()
+        state.press(.tab, .tab)
+        state.type("keep")
+        state.update(.resize(width: 60, height: 20))
+        #expect(state.render().text.contains("terminal too small: need 80×24, have 60×20"))
+        state.press(.tab, .char("x"))
+        state.update(.resize(width: 100, height: 30))
+        #expect(state.model.value(.name) == "keep")
+        #expect(state.focus == .field(FieldRef(.name)))
+    }
+
+    @Test func changesAskForADraftSave() {
+        var state = demoState()
+        state.press(.tab, .tab)
+        #expect(state.type("a").contains(.saveDraft))
+        #expect(!state.press(.tab).contains(.saveDraft))
+    }
+
+    @Test func resetReturnsAFieldToItsDefault() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        state.type("+")
+        #expect(state.model.isUserSet(.memory))
+        state.press(.ctrl("r"))
+        #expect(!state.model.isUserSet(.memory))
+        #expect(state.model.value(.memory) == "2048")
+    }
+
+    @Test func createFailureReturnsToTheWizardWithAnswers() {
+        var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true))
+        state.pickISO(containing: "debian")
+        state.press(.tab, .tab)
+        state.type("web")
+        state.press(.function(10))
+        #expect(state.press(.function(10)) == [.create])
+        state.update(.applyOutput("creating…"))
+        state.update(.applyFinished(.failed("storage 'local-lvm' does not exist")))
+        #expect(state.render().text.contains("storage 'local-lvm' does not exist"))
+        state.press(.enter)
+        #expect(state.apply == nil)
+        #expect(state.model.value(.name) == "web")
+        #expect(state.tab == .confirm)
+    }
+
+    @Test func takenVMIDOffersTheNextFreeOne() {
+        var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true))
+        state.pickISO(containing: "debian")
+        state.press(.function(10))
+        state.press(.function(10))
+        state.update(.applyFinished(.vmidTaken(vmid: "103", suggestion: "104")))
+        #expect(state.overlay == .vmidTaken(vmid: "103", suggestion: "104"))
+        let effects = state.press(.enter)
+        #expect(effects.contains(.create))
+        #expect(state.model.value(.vmid) == "104")
+    }
+
+    @Test func printAndExitNeedsAValidModel() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.function(10))
+        while state.focus != .action(.printAndExit) { state.press(.tab) }
+        #expect(state.press(.enter) == [.printAndExit])
+    }
+}
