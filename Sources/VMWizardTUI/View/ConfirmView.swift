@@ -8,9 +8,19 @@ extension WizardState {
         return rows.sorted { $0.0 < $1.0 }
     }
 
-    /// The commands Create runs, as copy-pasteable lines.
+    /// The commands Create runs, as copy-pasteable lines: one option per line, continued with a backslash.
     public func commandLines() -> [String] {
-        QmCommand.plan(model).map(ShellQuote.line)
+        QmCommand.plan(model).flatMap { argv -> [String] in
+            let head = argv.prefix { !$0.hasPrefix("--") }
+            var lines = [ShellQuote.line(Array(head))]
+            var rest = argv.dropFirst(head.count)
+            while !rest.isEmpty {
+                let pair = rest.prefix(2)
+                lines.append("  " + ShellQuote.line(Array(pair)))
+                rest = rest.dropFirst(pair.count)
+            }
+            return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + " \\" : $0.element }
+        }
     }
 
     func confirmContent(width: Int) -> [(String, Style)] {
@@ -56,12 +66,12 @@ extension WizardState {
             x += drawValue(&screen, spec: spec, ref: ref, x: x, y: y, width: area.width - 3, focused: focused, active: true)
             screen.put(" " + spec.label, x: x, y: y, style: focused ? .bold : .plain)
         }
-        var x = 2
+        var x = 1
         for action in ConfirmAction.allCases {
             let label = "[\(action.label)]"
             var style: Style = focus == .action(action) ? .focus : .bold
             if action == .create && !options.canApply { style.dim = true }
-            x += screen.put(label, x: x, y: area.maxY - 1, maxWidth: area.maxX - x - 1, style: style)
+            x += screen.put(label, x: x, y: area.maxY - 1, maxWidth: area.maxX - x, style: style)
             x += 1
         }
     }

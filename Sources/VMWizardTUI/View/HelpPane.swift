@@ -48,13 +48,15 @@ extension WizardState {
         let textWidth = area.width - 2
         screen.put(DisplayWidth.truncate(helpContent().title, to: textWidth), x: area.x + 1, y: area.y, style: .title)
         let lines = helpLines(width: textWidth)
-        let rows = area.height - 1
+        var rows = area.height - 1
+        // When the text is longer than the pane, its last row holds the scroll hint.
+        if lines.count > rows { rows -= 1 }
         let scroll = min(helpScroll, max(0, lines.count - rows))
         for (index, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
             screen.put(line.0, x: area.x + 1, y: area.y + 1 + index, maxWidth: textWidth, style: line.1)
         }
         if scroll + rows < lines.count {
-            screen.put("▼ ^F", x: area.maxX - 5, y: area.maxY - 1, style: .accent)
+            screen.put("▼ Ctrl-F more", x: area.maxX - 14, y: area.maxY - 1, style: .accent)
         }
         if scroll > 0 { screen.put("▲ ^B", x: area.maxX - 5, y: area.y, style: .accent) }
     }

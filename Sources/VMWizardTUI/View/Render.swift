@@ -43,17 +43,19 @@ extension WizardState {
 
     func drawHeader(_ screen: inout Screen, _ layout: Layout) {
         let title = " vmwizard · Create: Virtual Machine"
-        let used = screen.put(title, x: 0, y: layout.header, style: .title)
-        var right = "node \(model.targetNode) · VM \(model.value(.vmid)) "
-        if showAdvanced { right = "advanced · " + right }
-        var x = width - DisplayWidth.of(right)
+        var x = screen.put(title, x: 0, y: layout.header, style: .title) + 2
+        // The demo banner matters more than the node and VM ID, so it gets the room first.
         if model.host.isDemo {
             let demo = " DEMO HOST: nothing is created "
-            x -= DisplayWidth.of(demo) + 1
-            if x > used { screen.put(demo, x: x, y: layout.header, style: Style(foreground: .yellow, bold: true, reverse: true)) }
-            x += DisplayWidth.of(demo) + 1
+            let start = width - DisplayWidth.of(demo) - 1
+            screen.put(demo, x: start, y: layout.header, style: Style(foreground: .yellow, bold: true, reverse: true))
+            let right = "VM \(model.value(.vmid)) "
+            if start - DisplayWidth.of(right) > x { screen.put(right, x: start - DisplayWidth.of(right) - 1, y: layout.header, style: .dim) }
+            return
         }
-        if x > used { screen.put(right, x: x, y: layout.header, style: .dim) }
+        let right = "node \(model.targetNode) · VM \(model.value(.vmid)) "
+        x = max(x, width - DisplayWidth.of(right))
+        screen.put(right, x: x, y: layout.header, maxWidth: width - x, style: .dim)
     }
 
     func drawTabBar(_ screen: inout Screen, _ layout: Layout) {
@@ -105,7 +107,7 @@ extension WizardState {
         } else if let apply {
             hints = apply.outcome == nil ? [("Ctrl-C", "abort")] : [("Enter", apply.outcome.map { if case .created = $0 { return "exit" } else { return "back to the wizard" } } ?? "")]
         } else {
-            hints = widgetHints + [("PgDn", "next tab"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
+            hints = widgetHints + [("PgDn/PgUp", "tabs"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
         }
         var x = 1
         for (keys, action) in hints {

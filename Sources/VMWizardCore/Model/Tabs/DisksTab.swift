@@ -143,9 +143,9 @@ extension OptionCatalog {
         bandwidth(.diskMbpsWr, "Write limit (MB/s)", iops: false),
         bandwidth(.diskIopsRd, "Read limit (ops/s)", iops: true),
         bandwidth(.diskIopsWr, "Write limit (ops/s)", iops: true),
-        bandwidth(.diskMbpsRdMax, "Read max burst (MB)", iops: false),
-        bandwidth(.diskMbpsWrMax, "Write max burst (MB)", iops: false),
-        bandwidth(.diskIopsRdMax, "Read max burst (ops)", iops: true),
-        bandwidth(.diskIopsWrMax, "Write max burst (ops)", iops: true),
+        bandwidth(.diskMbpsRdMax, "Read burst (MB)", iops: false),
+        bandwidth(.diskMbpsWrMax, "Write burst (MB)", iops: false),
+        bandwidth(.diskIopsRdMax, "Read burst (ops)", iops: true),
+        bandwidth(.diskIopsWrMax, "Write burst (ops)", iops: true),
     ]
 }

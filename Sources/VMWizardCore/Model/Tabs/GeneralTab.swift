@@ -59,10 +59,10 @@ extension OptionCatalog {
             .onboot, tab: .general, label: "Start at boot", kind: .flag, pveKey: .key("onboot"), advanced: true,
             defaultValue: { _ in "0" }),
         FieldSpec(
-            .startupOrder, tab: .general, label: "Start/Shutdown order",
+            .startupOrder, tab: .general, label: "Startup order",
             kind: .integer(min: 0, max: 999_999_999, step: 1, unit: ""), pveKey: .subKey("startup", "order"),
             advanced: true, placeholder: { _ in "any" },
-            validate: Checks.integer("Start/Shutdown order", min: 0, max: 999_999_999)),
+            validate: Checks.integer("Startup order", min: 0, max: 999_999_999)),
         FieldSpec(
             .startupUp, tab: .general, label: "Startup delay",
             kind: .integer(min: 0, max: 999_999_999, step: 1, unit: "s"), pveKey: .subKey("startup", "up"),
