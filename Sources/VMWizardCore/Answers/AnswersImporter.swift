@@ -212,11 +212,9 @@ struct AnswersImporter {
             }
             installCD = entry
         }
-        if let entry = installCD {
-            cdrom(entry, media: .install)
-        } else {
-            set(.media, "none", at: "", given: false)
-        }
+        // No ide2 means no install media; a broken one is reported once, not again as a missing ISO.
+        set(.media, "none", at: installCD?.location ?? "", given: false)
+        if let entry = installCD { cdrom(entry, media: .install) }
 
         // A CD on ide0 is the VirtIO drivers CD; a disk on ide0 stays a disk.
         if let index = disks.firstIndex(where: { $0.0 == .driverCD }), isCDROM(disks[index].1) {
