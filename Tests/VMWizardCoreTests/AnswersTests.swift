@@ -97,6 +97,11 @@ import Testing
         #expect(draft?.values["description"] == "Web server: front\nsecond line ü 100%")
     }
 
+    @Test func descriptionKeyAndCommentsAnywhereJoinTheDescription() {
+        let draft = Self.draft("#first\n" + Self.config("#second  \ndescription: third%3A x\n"))
+        #expect(draft?.values["description"] == "first\nsecond  \nthird: x")
+    }
+
     @Test func sectionsAndBlankLinesAreSkipped() {
         let draft = Self.draft(Self.config("\n   \nname: live\n[snap1]\nname: old\nhostpci0: 01:00.0\n[PENDING]\nmemory: 1\n"))
         #expect(draft?.values["name"] == "live")

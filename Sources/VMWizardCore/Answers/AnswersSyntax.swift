@@ -22,7 +22,9 @@ struct AnswersEntries: Sendable {
 enum AnswersConfig {
     static func read(_ text: String) -> AnswersEntries {
         var result = AnswersEntries(format: .config)
-        var description: [String] = []
+        // Like Proxmox: every `#` line of the main section adds a line to the description, a `description:` line
+        // adds its (also %-escaped) text; trailing white space is dropped.
+        var description = ""
         var descriptionLine: Int?
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
@@ -30,7 +32,7 @@ enum AnswersConfig {
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.hasPrefix("#") {
-                description.append(decodeComment(String(line.dropFirst())))
+                description += decodeComment(String(line.dropFirst())) + "\n"
                 if descriptionLine == nil { descriptionLine = number }
                 continue
             }
@@ -53,13 +55,18 @@ enum AnswersConfig {
                 result.problems.append(AnswersProblem(location: "line \(number)", message: "key '\(key)' has no value"))
                 continue
             }
+            if key == "description" {
+                description += decodeComment(value)
+                if descriptionLine == nil { descriptionLine = number }
+                continue
+            }
             result.entries.append(AnswersEntry(key: key, value: value, location: "line \(number)"))
         }
         if let descriptionLine {
-            // Lines of a description are joined by newlines; the file's trailing newline is not part of it.
-            var joined = description.joined(separator: "\n")
-            while joined.hasSuffix("\n") { joined.removeLast() }
-            result.entries.insert(AnswersEntry(key: "description", value: joined, location: "line \(descriptionLine)"), at: 0)
+            while let last = description.unicodeScalars.last, CharacterSet.whitespacesAndNewlines.contains(last) {
+                description.unicodeScalars.removeLast()
+            }
+            result.entries.insert(AnswersEntry(key: "description", value: description, location: "line \(descriptionLine)"), at: 0)
         }
         return result
     }
