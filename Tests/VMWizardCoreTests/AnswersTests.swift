@@ -76,6 +76,17 @@ import Testing
         #expect(Self.problems("{} trailing").first?.contains("unexpected text after the closing '}'") == true)
     }
 
+    @Test func emptyFilesAreAProblem() {
+        #expect(Self.problems("") == ["the answers file holds no settings"])
+        #expect(Self.problems("# only a comment? no: that is a description\n").isEmpty)
+        #expect(Self.problems("  {  }  ") == ["the answers file holds no settings"])
+    }
+
+    @Test func byteOrderMarkAndCRLFAreAccepted() {
+        let draft = Self.draft("\u{FEFF}name: bom\r\nide2: none,media=cdrom\r\n")
+        #expect(draft?.values["name"] == "bom")
+    }
+
     @Test func jsonValuesMustBeScalars() {
         let problems = Self.problems(#"{"ide2": "none,media=cdrom", "tags": ["a", "b"], "pool": null, "cpu": {"type": "host"}}"#)
         #expect(problems == [

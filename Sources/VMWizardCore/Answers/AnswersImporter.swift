@@ -96,6 +96,9 @@ struct AnswersImporter {
     mutating func run(_ read: AnswersEntries) -> Result<VMDraft, AnswersProblems> {
         problems = read.problems
         if read.fatal { return .failure(AnswersProblems(problems)) }
+        if read.entries.isEmpty && problems.isEmpty {
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file holds no settings")]))
+        }
 
         // Sort the keys: what the wizard handles by key, what it drops, what it does not support.
         var byKey: [String: AnswersEntry] = [:]

@@ -26,7 +26,9 @@ enum AnswersConfig {
         // adds its (also %-escaped) text; trailing white space is dropped.
         var description = ""
         var descriptionLine: Int?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // "\r\n" is one Character in Swift: split on both.
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             var line = Substring(raw)
