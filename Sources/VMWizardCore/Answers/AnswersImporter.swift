@@ -48,6 +48,11 @@ struct AnswersImporter {
         }
     }
 
+    /// The values a fixed-choice field offers ("" is its Default entry).
+    private func offered(_ id: FieldID) -> [String] {
+        (OptionCatalog.spec(id)?.choices(VMModel(host: host).context(item: nil)) ?? []).map(\.value)
+    }
+
     private mutating func flag(_ id: FieldID, item: Int? = nil, _ text: String, what: String, at location: String) {
         guard let value = Self.boolean(text) else {
             problem(location, "\(what) must be a boolean (1/0, on/off, yes/no, true/false), not '\(Checks.shown(text))'")
@@ -303,7 +308,7 @@ struct AnswersImporter {
             for (key, value) in pairs {
                 switch key {
                 case "type":
-                    let offered = OptionCatalog.spec(.vga)?.choices(VMModel(host: host).context(item: nil)).map(\.value) ?? []
+                    let offered = offered(.vga)
                     if value.isEmpty || !offered.contains(value) {
                         problem(entry.location, "vga type '\(Checks.shown(value))' is not offered by vmwizard")
                     } else {
@@ -453,20 +458,25 @@ struct AnswersImporter {
         return (storage, size)
     }
 
+    /// The volume of an EFI or TPM drive: `STORAGE:1` in JSON (the size is ignored), an existing volume in a
+    /// config file; `format=` overrides what the volume name says.
+    private mutating func smallVolume(_ entry: AnswersEntry, _ pairs: [(key: String, value: String)]) -> Volume? {
+        let values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        guard let file = values["file"], !file.isEmpty else {
+            problem(entry.location, "\(entry.key) names no storage")
+            return nil
+        }
+        var volume = isJSON ? allocation(file, entry).map { Volume(storage: $0.storage, format: nil) } : existingVolume(file, entry)
+        if let format = values["format"] { volume?.format = format }
+        return volume
+    }
+
     private mutating func efiDisk(_ entry: AnswersEntry) {
         guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
-        var volume: Volume?
         var keys = "0"
         for (key, value) in pairs {
             switch key {
-            case "file":
-                if isJSON {
-                    volume = allocation(value, entry).map { Volume(storage: $0.storage, format: nil) }
-                } else {
-                    volume = existingVolume(value, entry)
-                }
-                if volume == nil { return }
-            case "format": volume?.format = value
+            case "file", "format": break
             case "pre-enrolled-keys":
                 guard let flag = Self.boolean(value) else {
                     problem(entry.location, "efidisk0: pre-enrolled-keys must be a boolean, not '\(Checks.shown(value))'")
@@ -485,10 +495,7 @@ struct AnswersImporter {
                 problem(entry.location, "efidisk0: unknown option '\(key)'")
             }
         }
-        guard let volume else {
-            problem(entry.location, "efidisk0 names no storage")
-            return
-        }
+        guard let volume = smallVolume(entry, pairs) else { return }
         set(.efiAdd, "1", at: entry.location)
         set(.efiStorage, volume.storage, at: entry.location)
         set(.efiKeys, keys, at: entry.location)
@@ -497,35 +504,23 @@ struct AnswersImporter {
 
     private mutating func tpmState(_ entry: AnswersEntry) {
         guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
-        var volume: Volume?
         var version = "v1.2"  // Proxmox's default when none is given
         for (key, value) in pairs {
             switch key {
-            case "file":
-                if isJSON {
-                    volume = allocation(value, entry).map { Volume(storage: $0.storage, format: nil) }
-                } else {
-                    volume = existingVolume(value, entry)
-                }
-                if volume == nil { return }
-            case "format": volume?.format = value
+            case "file", "format", "size": break
             case "version":
                 guard ["v1.2", "v2.0"].contains(value) else {
                     problem(entry.location, "tpmstate0: version must be v1.2 or v2.0, not '\(Checks.shown(value))'")
                     return
                 }
                 version = value
-            case "size": break
             case "import-from":
                 problem(entry.location, "tpmstate0: option 'import-from' is not supported by vmwizard")
             default:
                 problem(entry.location, "tpmstate0: unknown option '\(key)'")
             }
         }
-        guard let volume else {
-            problem(entry.location, "tpmstate0 names no storage")
-            return
-        }
+        guard let volume = smallVolume(entry, pairs) else { return }
         set(.tpmAdd, "1", at: entry.location)
         set(.tpmStorage, volume.storage, at: entry.location)
         set(.tpmVersion, version, at: entry.location)
@@ -610,7 +605,7 @@ struct AnswersImporter {
             switch key {
             case "cache", "aio":
                 let id: FieldID = key == "cache" ? .diskCache : .diskAIO
-                let offered = (OptionCatalog.spec(id)?.choices(VMModel(host: host).context(item: nil)) ?? []).map(\.value)
+                let offered = offered(id)
                 if value.isEmpty || !offered.contains(value) {
                     problem(at, "\(entry.key): \(key) '\(Checks.shown(value))' is not one of \(offered.filter { !$0.isEmpty }.joined(separator: ", "))")
                 } else {
