@@ -110,12 +110,13 @@ struct AnswersImporter {
         var disks: [(DiskSlot, AnswersEntry)] = []
         var nics: [(Int, AnswersEntry)] = []
         var serials: [AnswersEntry] = []
+        var firstSeen: [String: String] = [:]
         for entry in read.entries {
-            if let first = byKey[entry.key] ?? disks.first(where: { $0.1.key == entry.key })?.1
-                ?? nics.first(where: { $0.1.key == entry.key })?.1 ?? serials.first(where: { $0.key == entry.key }) {
-                problem(entry.location, "key '\(entry.key)' appears again (first at \(first.location))")
+            if let first = firstSeen[entry.key] {
+                problem(entry.location, "key '\(entry.key)' appears again (first at \(first))")
                 continue
             }
+            firstSeen[entry.key] = entry.location
             let (familyName, index) = AnswersKeys.family(entry.key)
             if AnswersKeys.handled.contains(entry.key) {
                 byKey[entry.key] = entry
