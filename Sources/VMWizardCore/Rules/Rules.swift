@@ -30,8 +30,9 @@ extension VMModel {
     public var usesOVMF: Bool { value(.bios) == "ovmf" }
     /// EFI vars disk only with OVMF (§3.5).
     public var efiDiskActive: Bool { usesOVMF && flag(.efiAdd) }
-    /// TPM state disk, offered with UEFI firmware.
-    public var tpmActive: Bool { usesOVMF && flag(.tpmAdd) }
+    /// TPM state disk. Like the web UI's "Add TPM" box it does not depend on the firmware: QEMU's TPM also works
+    /// with SeaBIOS.
+    public var tpmActive: Bool { flag(.tpmAdd) }
 
     /// The node the VM is created on.
     public var targetNode: String { value(.node) }

@@ -76,7 +76,6 @@ extension OptionCatalog {
         FieldSpec(
             .tpmAdd, tab: .system, label: "Add TPM", kind: .flag, pveKey: .key("tpmstate0"),
             defaultValue: { ctx in ctx.model.ostype == "win11" ? "1" : "0" },
-            visible: { $0.model.usesOVMF },
             inference: { ctx in ctx.model.ostype == "win11" ? "Windows 11 needs a TPM 2.0" : nil }),
         FieldSpec(
             .tpmStorage, tab: .system, label: "TPM Storage", kind: .picker, pveKey: .subKey("tpmstate0", "file"),

@@ -1,0 +1,98 @@
+import Foundation
+
+/// One thing wrong with an answers file: where (`line 12` in a config file, `key 'memory'` in JSON) and what.
+public struct AnswersProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var location: String
+    public var message: String
+
+    public init(location: String, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    /// "line 7: unknown key 'foo'".
+    public var description: String { location.isEmpty ? message : "\(location): \(message)" }
+}
+
+/// Every problem of one answers file, in file order. A collection of `AnswersProblem` (a plain array cannot be
+/// a `Result`'s failure).
+public struct AnswersProblems: Error, Equatable, Sendable, RandomAccessCollection, CustomStringConvertible {
+    public var problems: [AnswersProblem]
+
+    public init(_ problems: [AnswersProblem]) { self.problems = problems }
+
+    public var startIndex: Int { problems.startIndex }
+    public var endIndex: Int { problems.endIndex }
+    public subscript(position: Int) -> AnswersProblem { problems[position] }
+
+    /// One problem per line, as the CLI prints them.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Answers files prefill the wizard (`vmwizard --answers FILE`). Two formats are read:
+///
+/// - a JSON object of `qm create` parameters (`{"vmid": 120, "scsi0": "local-lvm:64,iothread=on", …}`): disks
+///   use the allocation syntax `STORAGE:SIZE_GiB` or `STORAGE:0,import-from=SOURCE`, MAC addresses are kept;
+/// - a Proxmox VM configuration file (`/etc/pve/qemu-server/VMID.conf`) used as a template: every volume becomes
+///   a new disk of the same size on the same storage, MACs and generated identifiers are dropped.
+///
+/// A key left out means what it means to `qm create`: the backend's choice for machine, BIOS, SCSI controller,
+/// EFI disk, TPM, VirtIO drivers CD and every sub-key of a disk or NIC. Only the keys the wizard always sends
+/// (ostype, cpu, memory, sockets, cores, numa, ide2) keep the wizard's own defaults when absent, except that a
+/// missing ide2 means no install media.
+/// Disks and NICs in the file replace the wizard's default disk and NIC: no disk keys give a VM without disks.
+public enum Answers {
+    public enum Format: Sendable, Equatable { case json, config }
+
+    /// JSON when the first non-blank character is "{", else a config file.
+    public static func detectFormat(_ text: String) -> Format {
+        let first = text.unicodeScalars.first { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{FEFF}" }
+        return first == "{" ? .json : .config
+    }
+
+    /// Reads and parses `path`. An unreadable file is one problem naming the path and the system's reason.
+    public static func load(path: String, host: HostInventory) -> Result<VMDraft, AnswersProblems> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return .failure(AnswersProblems([AnswersProblem(location: path, message: "cannot read the answers file: \(readError(path, error))")]))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(AnswersProblems([AnswersProblem(location: path, message: "the answers file is not UTF-8 text")]))
+        }
+        return parse(text: text, host: host)
+    }
+
+    /// Parses answers text (format detected) into a draft, checked against `host` with the wizard's validation.
+    public static func parse(text: String, host: HostInventory) -> Result<VMDraft, AnswersProblems> {
+        let entries: AnswersEntries
+        switch detectFormat(text) {
+        case .json: entries = AnswersJSON.read(text)
+        case .config: entries = AnswersConfig.read(text)
+        }
+        var importer = AnswersImporter(host: host, format: entries.format)
+        return importer.run(entries)
+    }
+
+    /// The operating system's reason for a failed read ("No such file or directory").
+    static func readError(_ path: String, _ error: Error) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return String(cString: strerror(EISDIR))
+        }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError: return String(cString: strerror(ENOENT))
+            case NSFileReadNoPermissionError: return String(cString: strerror(EACCES))
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}

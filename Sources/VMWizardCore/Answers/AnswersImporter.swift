@@ -1,0 +1,844 @@
+import Foundation
+
+/// Maps the entries of an answers file into a draft, as a user would fill the wizard, and reports everything it
+/// cannot map, each problem with the line or key it came from.
+struct AnswersImporter {
+    let host: HostInventory
+    let format: Answers.Format
+
+    private var draft = VMDraft(values: [:], disks: [], nics: [])
+    private var problems: [AnswersProblem] = []
+    /// Where each value came from, to place validation errors.
+    private var origins: [FieldRef: String] = [:]
+    /// Values the file gave explicitly: they must have an effect, or the file asks for something we would drop.
+    private var explicit: Set<FieldRef> = []
+    private var diskOrigins: [String] = []
+    private var nicOrigins: [String] = []
+
+    init(host: HostInventory, format: Answers.Format) {
+        self.host = host
+        self.format = format
+    }
+
+    private var isJSON: Bool { format == .json }
+
+    // MARK: Recording
+
+    private mutating func problem(_ location: String, _ message: String) {
+        problems.append(AnswersProblem(location: location, message: message))
+    }
+
+    private mutating func set(_ id: FieldID, item: Int? = nil, _ value: String, at location: String, given: Bool = true) {
+        let ref = FieldRef(id, item: item)
+        switch OptionCatalog.spec(id)?.scope ?? .vm {
+        case .vm: draft.values[id.rawValue] = value
+        case .disk: draft.disks[item ?? 0].values[id.rawValue] = value
+        case .nic: draft.nics[item ?? 0].values[id.rawValue] = value
+        }
+        origins[ref] = location
+        if given { explicit.insert(ref) } else { explicit.remove(ref) }
+    }
+
+    /// Proxmox's booleans: 1/0, on/off, yes/no, true/false.
+    static func boolean(_ text: String) -> String? {
+        switch text.lowercased() {
+        case "1", "on", "yes", "true": return "1"
+        case "0", "off", "no", "false": return "0"
+        default: return nil
+        }
+    }
+
+    /// The values a fixed-choice field offers ("" is its Default entry).
+    private func offered(_ id: FieldID) -> [String] {
+        (OptionCatalog.spec(id)?.choices(VMModel(host: host).context(item: nil)) ?? []).map(\.value)
+    }
+
+    private mutating func flag(_ id: FieldID, item: Int? = nil, _ text: String, what: String, at location: String) {
+        guard let value = Self.boolean(text) else {
+            problem(location, "\(what) must be a boolean (1/0, on/off, yes/no, true/false), not '\(Checks.shown(text))'")
+            return
+        }
+        set(id, item: item, value, at: location)
+    }
+
+    /// Splits a property string into (key, value) pairs, the part without "=" named `defaultKey`. Nil after
+    /// reporting a problem.
+    private mutating func properties(
+        _ entry: AnswersEntry, defaultKey: String, aliases: [String: String] = [:]
+    ) -> [(key: String, value: String)]? {
+        var pairs: [(key: String, value: String)] = []
+        var seen = Set<String>()
+        for (index, part) in entry.value.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+            let key: String, value: String
+            if let eq = part.firstIndex(of: "=") {
+                key = aliases[String(part[..<eq])] ?? String(part[..<eq])
+                value = String(part[part.index(after: eq)...])
+            } else if index == 0 {
+                key = defaultKey
+                value = String(part)
+            } else if part.isEmpty {
+                problem(entry.location, "\(entry.key): empty part in '\(Checks.shown(entry.value))'")
+                return nil
+            } else {
+                problem(entry.location, "\(entry.key): '\(Checks.shown(String(part)))' must be written as key=value")
+                return nil
+            }
+            if key.isEmpty {
+                problem(entry.location, "\(entry.key): an option name is missing in '\(Checks.shown(entry.value))'")
+                return nil
+            }
+            if !seen.insert(key).inserted {
+                problem(entry.location, "\(entry.key): option '\(key)' is given twice")
+                return nil
+            }
+            pairs.append((key, value))
+        }
+        return pairs
+    }
+
+    // MARK: Run
+
+    mutating func run(_ read: AnswersEntries) -> Result<VMDraft, AnswersProblems> {
+        problems = read.problems
+        if read.fatal { return .failure(AnswersProblems(problems)) }
+        if read.entries.isEmpty && problems.isEmpty {
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file holds no settings")]))
+        }
+
+        // Sort the keys: what the wizard handles by key, what it drops, what it does not support.
+        var byKey: [String: AnswersEntry] = [:]
+        var disks: [(DiskSlot, AnswersEntry)] = []
+        var nics: [(Int, AnswersEntry)] = []
+        var serials: [AnswersEntry] = []
+        var firstSeen: [String: String] = [:]
+        for entry in read.entries {
+            if let first = firstSeen[entry.key] {
+                problem(entry.location, "key '\(entry.key)' appears again (first at \(first))")
+                continue
+            }
+            firstSeen[entry.key] = entry.location
+            let (familyName, index) = AnswersKeys.family(entry.key)
+            if AnswersKeys.handled.contains(entry.key) {
+                byKey[entry.key] = entry
+            } else if AnswersKeys.dropped.contains(entry.key) || (familyName == "unused" && index != nil) {
+                continue
+            } else if let slot = DiskSlot(configKey: entry.key) {
+                disks.append((slot, entry))
+            } else if familyName == "net", let index, (0..<VMModel.maxNICs).contains(index), entry.key == "net\(index)" {
+                nics.append((index, entry))
+            } else if familyName == "serial", let index, (0...3).contains(index) {
+                serials.append(entry)
+            } else if AnswersKeys.otherProxmoxKeys.contains(familyName) || AnswersKeys.otherProxmoxKeys.contains(entry.key) {
+                problem(entry.location, "key '\(entry.key)' is not supported by vmwizard")
+            } else {
+                problem(entry.location, "unknown key '\(entry.key)'")
+            }
+        }
+
+        general(byKey)
+        operatingSystem(byKey, disks: &disks)
+        system(byKey, serials: serials)
+        for (slot, entry) in disks.sorted(by: { $0.0 < $1.0 }) { disk(entry, slot: slot) }
+        processor(byKey)
+        memory(byKey)
+        for (_, entry) in nics.sorted(by: { $0.0 < $1.0 }) { nic(entry) }
+        if let entry = byKey["start"] { flag(.start, entry.value, what: "start", at: entry.location) }
+
+        checkAgainstModel()
+        if problems.isEmpty { return .success(draft) }
+        return .failure(AnswersProblems(ordered(problems, read.entries)))
+    }
+
+    /// Problems in file order (line by line, key by key), duplicates removed.
+    private func ordered(_ problems: [AnswersProblem], _ entries: [AnswersEntry]) -> [AnswersProblem] {
+        var rank: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() where rank[entry.location] == nil { rank[entry.location] = index }
+        func key(_ problem: AnswersProblem) -> Int {
+            if let rank = rank[problem.location] { return rank }
+            if problem.location.hasPrefix("line "), let line = Int(problem.location.dropFirst(5)) {
+                // Malformed lines never became entries: place them among their neighbours by line number.
+                return entries.firstIndex { entryLine($0) > line } ?? entries.count
+            }
+            return entries.count
+        }
+        var seen = Set<AnswersProblem>()
+        let unique = problems.filter { seen.insert($0).inserted }
+        return unique.enumerated().sorted { left, right in
+            let (a, b) = (key(left.element), key(right.element))
+            return a != b ? a < b : left.offset < right.offset
+        }.map(\.element)
+    }
+
+    private func entryLine(_ entry: AnswersEntry) -> Int {
+        entry.location.hasPrefix("line ") ? Int(entry.location.dropFirst(5)) ?? 0 : 0
+    }
+
+    // MARK: General
+
+    private mutating func general(_ keys: [String: AnswersEntry]) {
+        for (key, id) in [("vmid", FieldID.vmid), ("name", .name), ("pool", .pool), ("tags", .tags), ("description", .description)] {
+            if let entry = keys[key] { set(id, entry.value, at: entry.location) }
+        }
+        if let entry = keys["ha-managed"] { flag(.haManaged, entry.value, what: "ha-managed", at: entry.location) }
+        if let entry = keys["onboot"] { flag(.onboot, entry.value, what: "onboot", at: entry.location) }
+        if let entry = keys["startup"] { startup(entry) }
+    }
+
+    /// `[order=]N[,up=N][,down=N]`.
+    private mutating func startup(_ entry: AnswersEntry) {
+        guard let pairs = properties(entry, defaultKey: "order") else { return }
+        let fields: [String: FieldID] = ["order": .startupOrder, "up": .startupUp, "down": .startupDown]
+        for (key, value) in pairs {
+            guard let id = fields[key] else {
+                problem(entry.location, "startup: unknown option '\(key)' (use order=, up= and down=)")
+                continue
+            }
+            set(id, value, at: entry.location)
+        }
+    }
+
+    // MARK: OS
+
+    private mutating func operatingSystem(_ keys: [String: AnswersEntry], disks: inout [(DiskSlot, AnswersEntry)]) {
+        if let entry = keys["ostype"] {
+            if let base = OSBase.of(ostype: entry.value) {
+                set(.osBase, base.rawValue, at: entry.location)
+                set(.ostype, entry.value, at: entry.location)
+            } else if ["w2k3", "wvista"].contains(entry.value) {
+                problem(entry.location, "ostype '\(entry.value)' is not offered by vmwizard (use w2k8 or wxp)")
+            } else {
+                let all = OSBase.allCases.flatMap { $0.versions.map(\.value) }.joined(separator: ", ")
+                problem(entry.location, "ostype '\(Checks.shown(entry.value))' is not an OS type (one of: \(all))")
+            }
+        }
+
+        // The install CD: ide2 (or the create call's cdrom alias).
+        var installCD = keys["cdrom"]
+        if let index = disks.firstIndex(where: { $0.0 == .installCD }) {
+            let entry = disks.remove(at: index).1
+            if let alias = installCD {
+                problem(entry.location, "ide2 and cdrom both give the install CD (cdrom at \(alias.location))")
+            }
+            installCD = entry
+        }
+        // No ide2 means no install media; a broken one is reported once, not again as a missing ISO.
+        set(.media, "none", at: installCD?.location ?? "", given: false)
+        if let entry = installCD { cdrom(entry, media: .install) }
+
+        // A CD on ide0 is the VirtIO drivers CD; a disk on ide0 stays a disk.
+        if let index = disks.firstIndex(where: { $0.0 == .driverCD }), isCDROM(disks[index].1) {
+            let entry = disks.remove(at: index).1
+            cdrom(entry, media: .drivers)
+        } else {
+            set(.virtioAdd, "0", at: "", given: false)
+        }
+        // Every other CD drive is beyond the wizard.
+        disks.removeAll { slot, entry in
+            guard isCDROM(entry) else { return false }
+            problem(entry.location, "a CD drive on \(slot.configKey) is not supported by vmwizard "
+                + "(only ide2 for the install media and ide0 for the VirtIO drivers)")
+            return true
+        }
+    }
+
+    private func isCDROM(_ entry: AnswersEntry) -> Bool {
+        entry.key == "cdrom" || entry.value.split(separator: ",").contains { $0 == "media=cdrom" }
+    }
+
+    private enum CDRole { case install, drivers }
+
+    private mutating func cdrom(_ entry: AnswersEntry, media role: CDRole) {
+        guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
+        var file: String?
+        var isCD = entry.key == "cdrom"
+        for (key, value) in pairs {
+            switch key {
+            case "file": file = value
+            case "media":
+                if value == "cdrom" { isCD = true } else if value != "disk" {
+                    problem(entry.location, "\(entry.key): media must be cdrom or disk, not '\(Checks.shown(value))'")
+                    return
+                }
+            case "size": break  // a CD's size is the ISO's
+            default:
+                if AnswersKeys.diskHandled.contains(key) || AnswersKeys.diskUnsupported.contains(key) {
+                    problem(entry.location, "\(entry.key): option '\(key)' on a CD drive is not supported by vmwizard")
+                } else {
+                    problem(entry.location, "\(entry.key): unknown option '\(key)'")
+                }
+            }
+        }
+        guard isCD else {
+            problem(entry.location, "ide2 is the install CD drive in vmwizard: a disk on ide2 is not supported "
+                + "(add media=cdrom if this is a CD)")
+            return
+        }
+        guard let file, !file.isEmpty else {
+            problem(entry.location, "\(entry.key): the CD has no ISO image, 'cdrom' or 'none'")
+            return
+        }
+        switch role {
+        case .install:
+            switch file {
+            case "cdrom", "none": set(.media, file, at: entry.location)
+            default:
+                set(.media, "iso", at: entry.location)
+                set(.isoStorage, String(file.prefix { $0 != ":" }), at: entry.location)
+                set(.isoImage, file, at: entry.location)
+            }
+        case .drivers:
+            guard !["cdrom", "none"].contains(file) else {
+                problem(entry.location, "ide0 as a CD is the VirtIO drivers CD: give its ISO image, not '\(file)'")
+                return
+            }
+            guard OSDefaults.isWindows(draft.values[FieldID.ostype.rawValue] ?? "") else {
+                problem(entry.location, "a CD on ide0 is the VirtIO drivers CD, which vmwizard offers only for Windows guests")
+                return
+            }
+            set(.virtioAdd, "1", at: entry.location)
+            set(.virtioStorage, String(file.prefix { $0 != ":" }), at: entry.location)
+            set(.virtioImage, file, at: entry.location)
+        }
+    }
+
+    // MARK: System
+
+    private mutating func system(_ keys: [String: AnswersEntry], serials: [AnswersEntry]) {
+        var vgaType = ""
+        if let entry = keys["vga"], let pairs = properties(entry, defaultKey: "type") {
+            for (key, value) in pairs {
+                switch key {
+                case "type":
+                    let offered = offered(.vga)
+                    if value.isEmpty || !offered.contains(value) {
+                        problem(entry.location, "vga type '\(Checks.shown(value))' is not offered by vmwizard")
+                    } else {
+                        vgaType = value
+                        set(.vga, value, at: entry.location)
+                    }
+                case "memory", "clipboard":
+                    problem(entry.location, "vga: option '\(key)' is not supported by vmwizard")
+                default:
+                    problem(entry.location, "vga: unknown option '\(key)'")
+                }
+            }
+        }
+        for entry in serials where !(entry.key == vgaType && entry.value == "socket") {
+            problem(entry.location, "key '\(entry.key)' is not supported by vmwizard "
+                + "(only the serial port of a serial-terminal display, with vga: \(entry.key))")
+        }
+
+        if let entry = keys["machine"], let pairs = properties(entry, defaultKey: "type") {
+            for (key, value) in pairs {
+                switch key {
+                case "type":
+                    if let machine = Self.machineChoice(value) {
+                        set(.machine, machine, at: entry.location)
+                    } else if value.hasPrefix("virt") {
+                        problem(entry.location, "machine '\(value)' (ARM) is not supported by vmwizard")
+                    } else {
+                        problem(entry.location, "machine '\(Checks.shown(value))' is not a machine type (q35, pc or a versioned pc-q35-*/pc-i440fx-*)")
+                    }
+                case "viommu", "enable-s3", "enable-s4", "aw-bits":
+                    problem(entry.location, "machine: option '\(key)' is not supported by vmwizard")
+                default:
+                    problem(entry.location, "machine: unknown option '\(key)'")
+                }
+            }
+        } else if keys["machine"] == nil {
+            set(.machine, "", at: "", given: false)
+        }
+
+        if let entry = keys["bios"] {
+            if ["seabios", "ovmf"].contains(entry.value) {
+                set(.bios, entry.value, at: entry.location)
+            } else {
+                problem(entry.location, "bios must be seabios or ovmf, not '\(Checks.shown(entry.value))'")
+            }
+        } else {
+            set(.bios, "", at: "", given: false)
+        }
+        let ovmf = draft.values[FieldID.bios.rawValue] == "ovmf"
+
+        if let entry = keys["efidisk0"] {
+            if ovmf {
+                efiDisk(entry)
+            } else {
+                problem(entry.location, "efidisk0 needs bios: ovmf (an EFI disk is only used with UEFI firmware)")
+            }
+        } else if ovmf {
+            set(.efiAdd, "0", at: "", given: false)
+        }
+
+        if let entry = keys["scsihw"] {
+            let offered = OptionCatalog.scsiControllers.map(\.value).filter { !$0.isEmpty }
+            if offered.contains(entry.value) {
+                set(.scsihw, entry.value, at: entry.location)
+            } else {
+                problem(entry.location, "scsihw '\(Checks.shown(entry.value))' is not a SCSI controller (one of: \(offered.joined(separator: ", ")))")
+            }
+        } else {
+            set(.scsihw, "", at: "", given: false)
+        }
+
+        if let entry = keys["agent"], let pairs = properties(entry, defaultKey: "enabled") {
+            for (key, value) in pairs {
+                switch key {
+                case "enabled": flag(.agent, value, what: "agent", at: entry.location)
+                case "fstrim_cloned_disks", "type", "freeze-fs", "freeze-fs-on-backup", "guest-fsfreeze":
+                    problem(entry.location, "agent: option '\(key)' is not supported by vmwizard")
+                default:
+                    problem(entry.location, "agent: unknown option '\(key)'")
+                }
+            }
+        }
+
+        if let entry = keys["tpmstate0"] {
+            tpmState(entry)
+        } else {
+            set(.tpmAdd, "0", at: "", given: false)
+        }
+    }
+
+    /// The wizard's machine choice for a Proxmox machine type: q35 or the i440fx default, versions dropped.
+    static func machineChoice(_ type: String) -> String? {
+        func versioned(_ rest: Substring) -> Bool {
+            // 9.2, 9.2+pve1, 9.2.pxe
+            var text = rest
+            if text.hasSuffix(".pxe") { text = text.dropLast(4) }
+            if let plus = text.firstIndex(of: "+") {
+                let pve = text[text.index(after: plus)...]
+                guard pve.hasPrefix("pve"), pve.count > 3, pve.dropFirst(3).allSatisfy(\.isASCIIDigit) else { return false }
+                text = text[..<plus]
+            }
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+        }
+        if type == "q35" { return "q35" }
+        if type == "pc" { return "" }
+        if type.hasPrefix("pc-q35-"), versioned(type.dropFirst(7)) { return "q35" }
+        if type.hasPrefix("pc-i440fx-"), versioned(type.dropFirst(10)) { return "" }
+        if type.hasPrefix("pc-"), versioned(type.dropFirst(3)) { return "" }
+        return nil
+    }
+
+    /// A drive's storage and format: `STORAGE:SIZE` in JSON, an existing volume in a config file.
+    private struct Volume {
+        var storage: String
+        var format: String?
+    }
+
+    /// The storage (and, for file storages, the format) of a config file's volume.
+    private mutating func existingVolume(_ file: String, _ entry: AnswersEntry) -> Volume? {
+        if file.hasPrefix("/") {
+            problem(entry.location, "\(entry.key): '\(Checks.shown(file))' is a device or file path; vmwizard creates disks on a storage")
+            return nil
+        }
+        guard let colon = file.firstIndex(of: ":"), PVEFormat.storageID(String(file[..<colon])) == nil,
+              file.index(after: colon) < file.endIndex else {
+            problem(entry.location, "\(entry.key): '\(Checks.shown(file))' is not a volume (storage:volume)")
+            return nil
+        }
+        let name = file[file.index(after: colon)...]
+        let ext = name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
+        return Volume(storage: String(file[..<colon]), format: ["raw", "qcow2", "vmdk"].contains(ext) ? ext : nil)
+    }
+
+    /// `STORAGE:SIZE` of the create call; `size` nil for the small EFI/TPM volumes whose size is ignored.
+    private mutating func allocation(_ file: String, _ entry: AnswersEntry) -> (storage: String, size: String)? {
+        guard let colon = file.firstIndex(of: ":") else {
+            problem(entry.location, "\(entry.key): '\(Checks.shown(file))' needs the storage: STORAGE:SIZE_GiB")
+            return nil
+        }
+        let storage = String(file[..<colon]), size = String(file[file.index(after: colon)...])
+        guard PVEFormat.isPlainDecimal(size, maxDecimals: 12) else {
+            problem(entry.location, "\(entry.key): '\(Checks.shown(file))' is an existing volume or path; vmwizard creates new "
+                + "disks: write STORAGE:SIZE_GiB (or STORAGE:0,import-from=SOURCE)")
+            return nil
+        }
+        return (storage, size)
+    }
+
+    /// The volume of an EFI or TPM drive: `STORAGE:1` in JSON (the size is ignored), an existing volume in a
+    /// config file; `format=` overrides what the volume name says.
+    private mutating func smallVolume(_ entry: AnswersEntry, _ pairs: [(key: String, value: String)]) -> Volume? {
+        let values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        guard let file = values["file"], !file.isEmpty else {
+            problem(entry.location, "\(entry.key) names no storage")
+            return nil
+        }
+        var volume = isJSON ? allocation(file, entry).map { Volume(storage: $0.storage, format: nil) } : existingVolume(file, entry)
+        if let format = values["format"] { volume?.format = format }
+        return volume
+    }
+
+    private mutating func efiDisk(_ entry: AnswersEntry) {
+        guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
+        var keys = "0"
+        for (key, value) in pairs {
+            switch key {
+            case "file", "format": break
+            case "pre-enrolled-keys":
+                guard let flag = Self.boolean(value) else {
+                    problem(entry.location, "efidisk0: pre-enrolled-keys must be a boolean, not '\(Checks.shown(value))'")
+                    return
+                }
+                keys = flag
+            // A new EFI disk always gets the 4m layout and the current certificates; its size is fixed.
+            case "efitype":
+                if !["2m", "4m"].contains(value) {
+                    problem(entry.location, "efidisk0: efitype must be 2m or 4m, not '\(Checks.shown(value))'")
+                }
+            case "ms-cert", "size": break
+            case "import-from":
+                problem(entry.location, "efidisk0: option 'import-from' is not supported by vmwizard")
+            default:
+                problem(entry.location, "efidisk0: unknown option '\(key)'")
+            }
+        }
+        guard let volume = smallVolume(entry, pairs) else { return }
+        set(.efiAdd, "1", at: entry.location)
+        set(.efiStorage, volume.storage, at: entry.location)
+        set(.efiKeys, keys, at: entry.location)
+        if let format = volume.format { set(.efiFormat, format, at: entry.location, given: false) }
+    }
+
+    private mutating func tpmState(_ entry: AnswersEntry) {
+        guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
+        var version = "v1.2"  // Proxmox's default when none is given
+        for (key, value) in pairs {
+            switch key {
+            case "file", "format", "size": break
+            case "version":
+                guard ["v1.2", "v2.0"].contains(value) else {
+                    problem(entry.location, "tpmstate0: version must be v1.2 or v2.0, not '\(Checks.shown(value))'")
+                    return
+                }
+                version = value
+            case "import-from":
+                problem(entry.location, "tpmstate0: option 'import-from' is not supported by vmwizard")
+            default:
+                problem(entry.location, "tpmstate0: unknown option '\(key)'")
+            }
+        }
+        guard let volume = smallVolume(entry, pairs) else { return }
+        set(.tpmAdd, "1", at: entry.location)
+        set(.tpmStorage, volume.storage, at: entry.location)
+        set(.tpmVersion, version, at: entry.location)
+        if let format = volume.format { set(.tpmFormat, format, at: entry.location, given: false) }
+    }
+
+    // MARK: Disks
+
+    private static let bandwidth: [String: FieldID] = [
+        "mbps_rd": .diskMbpsRd, "mbps_wr": .diskMbpsWr, "iops_rd": .diskIopsRd, "iops_wr": .diskIopsWr,
+        "mbps_rd_max": .diskMbpsRdMax, "mbps_wr_max": .diskMbpsWrMax, "iops_rd_max": .diskIopsRdMax,
+        "iops_wr_max": .diskIopsWrMax,
+    ]
+
+    private mutating func disk(_ entry: AnswersEntry, slot: DiskSlot) {
+        guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
+        let notOnBus = AnswersKeys.missingOnBus(slot.bus)
+        var ok = true
+        for (key, _) in pairs {
+            if notOnBus.contains(key) {
+                problem(entry.location, "\(entry.key): option '\(key)' does not exist on the \(slot.bus.label) bus")
+                ok = false
+            } else if key == "import-from" && !isJSON {
+                problem(entry.location, "\(entry.key): option 'import-from' belongs in a JSON answers file, not a config file")
+                ok = false
+            } else if AnswersKeys.diskUnsupported.contains(key) {
+                problem(entry.location, "\(entry.key): option '\(key)' is not supported by vmwizard")
+                ok = false
+            } else if !AnswersKeys.diskHandled.contains(key) {
+                problem(entry.location, "\(entry.key): unknown option '\(key)'")
+                ok = false
+            }
+        }
+        guard ok else { return }
+        let values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        guard let file = values["file"], !file.isEmpty else {
+            problem(entry.location, "\(entry.key) names no storage or volume")
+            return
+        }
+
+        var storage: String, size: String?, importFrom: String?, format = values["format"]
+        if isJSON {
+            guard let alloc = allocation(file, entry) else { return }
+            storage = alloc.storage
+            if let source = values["import-from"] {
+                guard Double(alloc.size) == 0 else {
+                    problem(entry.location, "\(entry.key): import-from needs the size 0 (STORAGE:0,import-from=SOURCE)")
+                    return
+                }
+                importFrom = source
+            } else {
+                size = alloc.size
+                if let given = values["size"], let gib = gibibytes(given, entry), Double(gib) != Double(alloc.size) {
+                    problem(entry.location, "\(entry.key): size=\(given) contradicts the size \(alloc.size) GiB in '\(file)'")
+                    return
+                }
+            }
+        } else {
+            guard let volume = existingVolume(file, entry) else { return }
+            storage = volume.storage
+            format = format ?? volume.format
+            guard let given = values["size"] else {
+                problem(entry.location, "\(entry.key) has no size=: the new disk's size is unknown")
+                return
+            }
+            guard let gib = gibibytes(given, entry) else { return }
+            size = gib
+        }
+
+        let item = draft.disks.count
+        draft.disks.append(ItemDraft())
+        diskOrigins.append(entry.location)
+        let at = entry.location
+        set(.diskBus, item: item, slot.bus.rawValue, at: at)
+        set(.diskDevice, item: item, String(slot.number), at: at)
+        set(.diskStorage, item: item, storage, at: at)
+        if let size { set(.diskSize, item: item, size, at: at) }
+        if let importFrom { set(.diskImport, item: item, importFrom, at: at) }
+        if let format { set(.diskFormat, item: item, format, at: at, given: false) }
+        set(.diskIothread, item: item, "0", at: at, given: false)
+        for (key, value) in pairs {
+            switch key {
+            case "cache", "aio":
+                let id: FieldID = key == "cache" ? .diskCache : .diskAIO
+                let offered = offered(id)
+                if value.isEmpty || !offered.contains(value) {
+                    problem(at, "\(entry.key): \(key) '\(Checks.shown(value))' is not one of \(offered.filter { !$0.isEmpty }.joined(separator: ", "))")
+                } else {
+                    set(id, item: item, value, at: at)
+                }
+            case "discard":
+                switch value {
+                case "on": set(.diskDiscard, item: item, "1", at: at)
+                case "ignore": set(.diskDiscard, item: item, "0", at: at)
+                default: problem(at, "\(entry.key): discard must be on or ignore, not '\(Checks.shown(value))'")
+                }
+            case "iothread": flag(.diskIothread, item: item, value, what: "\(entry.key) iothread", at: at)
+            case "ssd": flag(.diskSSD, item: item, value, what: "\(entry.key) ssd", at: at)
+            case "ro": flag(.diskReadOnly, item: item, value, what: "\(entry.key) ro", at: at)
+            case "backup": flag(.diskBackup, item: item, value, what: "\(entry.key) backup", at: at)
+            case "replicate":
+                // The wizard's box is "Skip replication".
+                guard let on = Self.boolean(value) else {
+                    problem(at, "\(entry.key) replicate must be a boolean (1/0, on/off, yes/no, true/false), not '\(Checks.shown(value))'")
+                    continue
+                }
+                set(.diskReplicate, item: item, on == "1" ? "0" : "1", at: at)
+            case "media":
+                if value != "disk" { problem(at, "\(entry.key): media must be disk or cdrom, not '\(Checks.shown(value))'") }
+            default:
+                if let id = Self.bandwidth[key] { set(id, item: item, value, at: at) }
+            }
+        }
+    }
+
+    /// A Proxmox disk size (`32G`, `512M`, `1.5T`, bytes without a unit) as GiB with at most 3 decimals.
+    private mutating func gibibytes(_ text: String, _ entry: AnswersEntry) -> String? {
+        let result = Self.gibibytes(text)
+        switch result {
+        case .success(let gib): return gib
+        case .failure(let problem):
+            self.problem(entry.location, "\(entry.key): \(problem.message)")
+            return nil
+        }
+    }
+
+    static func gibibytes(_ text: String) -> Result<String, AnswersProblem> {
+        let units: [Character: Int] = ["K": 10, "M": 20, "G": 30, "T": 40]
+        var number = Substring(text)
+        var shift = 0
+        if let last = number.last, let bits = units[last] {
+            shift = bits
+            number = number.dropLast()
+        }
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              parts.count == 1 || !parts[1].isEmpty else {
+            return .failure(AnswersProblem(location: "", message: "size '\(Checks.shown(text))' is not a disk size (like 32G, 512M, 1.5T)"))
+        }
+        let digits = parts.joined()
+        let decimals = parts.count == 2 ? parts[1].count : 0
+        let tooLarge = AnswersProblem(location: "", message: "size '\(Checks.shown(text))' is too large")
+        // thousandths of a GiB = digits × 1000 × 2^shift / (10^decimals × 2^30), which must be whole.
+        guard digits.count <= 15, decimals <= 6, let mantissa = Int(digits) else { return .failure(tooLarge) }
+        var numerator = mantissa * 1000
+        var denominator = (0..<decimals).reduce(1) { value, _ in value * 10 }
+        if shift >= 30 {
+            let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 1 << (shift - 30))
+            guard !overflow else { return .failure(tooLarge) }
+            numerator = scaled
+        } else {
+            denominator <<= (30 - shift)
+        }
+        guard numerator % denominator == 0 else {
+            return .failure(AnswersProblem(
+                location: "", message: "size \(text) cannot be written in GiB with at most 3 decimals, "
+                    + "the unit of vmwizard's disk size"))
+        }
+        let thousandths = numerator / denominator
+        let whole = thousandths / 1000, fraction = thousandths % 1000
+        if fraction == 0 { return .success(String(whole)) }
+        var decimalsText = String(fraction)
+        decimalsText = String(repeating: "0", count: 3 - decimalsText.count) + decimalsText
+        while decimalsText.hasSuffix("0") { decimalsText.removeLast() }
+        return .success("\(whole).\(decimalsText)")
+    }
+
+    // MARK: CPU and memory
+
+    private mutating func processor(_ keys: [String: AnswersEntry]) {
+        for (key, id) in [("sockets", FieldID.sockets), ("cores", .cores), ("vcpus", .vcpus), ("cpulimit", .cpulimit),
+                          ("cpuunits", .cpuunits), ("affinity", .affinity)] {
+            if let entry = keys[key] { set(id, entry.value, at: entry.location) }
+        }
+        if let entry = keys["numa"] { flag(.numa, entry.value, what: "numa", at: entry.location) }
+        if let entry = keys["cpu"], let pairs = properties(entry, defaultKey: "cputype") {
+            for (key, value) in pairs {
+                switch key {
+                case "cputype": set(.cpuType, value, at: entry.location)
+                case "flags": set(.cpuFlags, value, at: entry.location)
+                case "hidden", "hv-vendor-id", "phys-bits", "reported-model", "level", "guest-phys-bits":
+                    problem(entry.location, "cpu: option '\(key)' is not supported by vmwizard")
+                default:
+                    problem(entry.location, "cpu: unknown option '\(key)'")
+                }
+            }
+        }
+    }
+
+    private mutating func memory(_ keys: [String: AnswersEntry]) {
+        if let entry = keys["memory"], let pairs = properties(entry, defaultKey: "current") {
+            for (key, value) in pairs {
+                if key == "current" {
+                    set(.memory, value, at: entry.location)
+                } else {
+                    problem(entry.location, "memory: unknown option '\(key)'")
+                }
+            }
+        }
+        if let entry = keys["balloon"] {
+            if entry.value == "0" {
+                set(.balloonEnabled, "0", at: entry.location)
+            } else {
+                set(.balloonEnabled, "1", at: entry.location)
+                set(.balloon, entry.value, at: entry.location)
+            }
+        }
+        if let entry = keys["shares"] { set(.shares, entry.value, at: entry.location) }
+        if let entry = keys["allow-ksm"] { flag(.allowKSM, entry.value, what: "allow-ksm", at: entry.location) }
+    }
+
+    // MARK: Network
+
+    private mutating func nic(_ entry: AnswersEntry) {
+        var parts = entry.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        // `virtio=BC:24:…` is the model with its MAC address.
+        if let first = parts.first, let eq = first.firstIndex(of: "="),
+           AnswersKeys.nicModels.contains(String(first[..<eq])) {
+            parts[0] = "model=\(first[..<eq]),macaddr=\(first[first.index(after: eq)...])"
+        }
+        let rewritten = AnswersEntry(key: entry.key, value: parts.joined(separator: ","), location: entry.location)
+        guard let pairs = properties(rewritten, defaultKey: "model") else { return }
+        var ok = true
+        for (key, _) in pairs where !AnswersKeys.nicHandled.contains(key) {
+            if AnswersKeys.nicUnsupported.contains(key) {
+                problem(entry.location, "\(entry.key): option '\(key)' is not supported by vmwizard")
+            } else {
+                problem(entry.location, "\(entry.key): unknown option '\(key)'")
+            }
+            ok = false
+        }
+        guard ok else { return }
+        let item = draft.nics.count
+        draft.nics.append(ItemDraft())
+        nicOrigins.append(entry.location)
+        let at = entry.location
+        set(.netFirewall, item: item, "0", at: at, given: false)
+        for (key, value) in pairs {
+            switch key {
+            case "model":
+                if OptionCatalog.nicModels.contains(where: { $0.value == value }) {
+                    set(.netModel, item: item, value, at: at)
+                } else if AnswersKeys.nicModels.contains(value) {
+                    problem(at, "\(entry.key): NIC model '\(value)' is not offered by vmwizard")
+                } else {
+                    problem(at, "\(entry.key): '\(Checks.shown(value))' is not a NIC model")
+                }
+            // A config file's MAC belongs to the old VM; an answers file asks for it.
+            case "macaddr": if isJSON { set(.netMAC, item: item, value, at: at) }
+            case "bridge": set(.netBridge, item: item, value, at: at)
+            case "tag": set(.netTag, item: item, value, at: at)
+            case "firewall": flag(.netFirewall, item: item, value, what: "\(entry.key) firewall", at: at)
+            case "link_down": flag(.netLinkDown, item: item, value, what: "\(entry.key) link_down", at: at)
+            case "mtu": set(.netMTU, item: item, value, at: at)
+            case "rate": set(.netRate, item: item, value, at: at)
+            case "queues": set(.netQueues, item: item, value, at: at)
+            default: break
+            }
+        }
+        if draft.nics[item].values[FieldID.netModel.rawValue] == nil, pairs.first(where: { $0.key == "model" }) == nil {
+            problem(at, "\(entry.key) names no NIC model")
+        }
+    }
+
+    // MARK: After import
+
+    /// Validation of the imported model, each error placed at the line or key it came from; and values the file
+    /// gave that the wizard would not use with the other settings.
+    private mutating func checkAgainstModel() {
+        let model = VMModel(draft: draft, host: host)
+        for ref in explicit.sorted(by: { ($0.id.rawValue, $0.item ?? -1) < ($1.id.rawValue, $1.item ?? -1) }) {
+            guard let spec = OptionCatalog.spec(ref.id), !model.isActive(spec, item: ref.item) else { continue }
+            problem(origins[ref] ?? "", "\(spec.label) '\(Checks.shown(model.value(ref.id, item: ref.item)))' "
+                + "would be ignored: \(Self.inactiveReason(ref.id))")
+        }
+        for (field, storageField, item) in formatFields(model) {
+            guard let format = model.userValue(field, item: item), !format.isEmpty else { continue }
+            let storage = model.value(storageField, item: item)
+            guard host.storage(storage) != nil else { continue }
+            let formats = model.formats(ofStorage: storage)
+            if !formats.contains(format) {
+                problem(origins[FieldRef(field, item: item)] ?? "",
+                        "format '\(format)' is not supported by storage '\(storage)' (supported: \(formats.joined(separator: ", ")))")
+            }
+        }
+        for issue in model.issues() where issue.isError {
+            problem(location(of: issue.field), issue.message)
+        }
+    }
+
+    private func formatFields(_ model: VMModel) -> [(FieldID, FieldID, Int?)] {
+        var fields: [(FieldID, FieldID, Int?)] = model.draft.disks.indices.map { (.diskFormat, .diskStorage, $0) }
+        if model.efiDiskActive { fields.append((.efiFormat, .efiStorage, nil)) }
+        if model.tpmActive { fields.append((.tpmFormat, .tpmStorage, nil)) }
+        return fields
+    }
+
+    private func location(of ref: FieldRef?) -> String {
+        guard let ref else { return "" }
+        if let origin = origins[ref], !origin.isEmpty { return origin }
+        if let item = ref.item, let scope = OptionCatalog.spec(ref.id)?.scope {
+            let items = scope == .disk ? diskOrigins : nicOrigins
+            if items.indices.contains(item) { return items[item] }
+        }
+        return "field '\(OptionCatalog.spec(ref.id)?.label ?? ref.id.rawValue)'"
+    }
+
+    static func inactiveReason(_ id: FieldID) -> String {
+        switch id {
+        case .netMTU: return "MTU applies only to VirtIO NICs"
+        case .shares: return "shares apply only while ballooning is on and balloon is below memory"
+        case .balloon: return "ballooning is off"
+        case .diskIothread: return "IO thread works only on VirtIO Block and SCSI disks"
+        case .diskSSD: return "SSD emulation does not exist on VirtIO Block disks"
+        case .diskReadOnly: return "read-only works only on VirtIO Block and SCSI disks"
+        case .diskSize: return "an imported disk takes the size of its source"
+        default: return "it does not apply with the other settings in this file"
+        }
+    }
+}
