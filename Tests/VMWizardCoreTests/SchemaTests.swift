@@ -94,7 +94,7 @@ import Testing
             }
             let message = problems.description
             #expect(message.contains("line 2"), "\(message)")
-            #expect(message.contains("Start/Shutdown order") || message.contains("Startup delay") || message.contains("Shutdown timeout"),
+            #expect(message.contains("Startup order") || message.contains("Startup delay") || message.contains("Shutdown timeout"),
                     "\(message)")
         }
     }
