@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["VMWizardCore", "VMWizardFixtures"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "VMWizardTUITests", dependencies: ["VMWizardTUI", "VMWizardCore"]),
+        .testTarget(name: "VMWizardTUITests", dependencies: ["VMWizardTUI", "VMWizardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "VMWizardEndToEndTests", dependencies: ["VMWizardCore"]),
     ],
     swiftLanguageModes: [.v6]

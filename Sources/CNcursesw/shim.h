@@ -49,7 +49,8 @@ static inline int vmw_put_line(WINDOW *w, int y, int x, int which, attr_t attrs,
 }
 
 /* Signals that end the session (SIGHUP when ssh drops, SIGTERM, SIGINT): the handler only records the
-   signal; the main loop notices it within one input timeout and restores the terminal. */
+   signal; the main loop notices it within one input timeout and restores the terminal. Call before
+   newterm, so that ncurses then adds its SIGWINCH handler. */
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -64,6 +65,16 @@ static inline void vmw_install_signal_handlers(void) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGINT, &action, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* A parent may have started us with these blocked (the mask is inherited); we depend on them. */
+    sigset_t needed;
+    sigemptyset(&needed);
+    sigaddset(&needed, SIGHUP);
+    sigaddset(&needed, SIGTERM);
+    sigaddset(&needed, SIGINT);
+    sigaddset(&needed, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &needed, NULL);
+    /* ncurses installs its resize handler only over the default disposition. */
+    signal(SIGWINCH, SIG_DFL);
 }
 static inline int vmw_take_signal(void) { int s = vmw_caught_signal; vmw_caught_signal = 0; return s; }
 static inline int vmw_pending_signal(void) { return vmw_caught_signal; }

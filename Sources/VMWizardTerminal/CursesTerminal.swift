@@ -39,6 +39,7 @@ public final class CursesTerminal {
             throw TerminalError(description: "cannot open the terminal /dev/tty: \(String(cString: strerror(errno)))")
         }
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(escapeDelayMs) }
+        vmw_install_signal_handlers()
         guard let handle = newterm(nil, output, input) else {
             fclose(input)
             fclose(output)
@@ -68,7 +69,6 @@ public final class CursesTerminal {
                 init_pair(Int16(color.rawValue), Int16(color.rawValue), -1)
             }
         }
-        vmw_install_signal_handlers()
     }
 
     deinit { restore() }

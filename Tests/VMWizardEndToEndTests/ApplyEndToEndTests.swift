@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+/// Creating for real (with the fake qm): failures, the start step, a VM ID taken at the last moment, a
+/// hanging qm, and a dropped session with its draft.
+@Suite(.serialized) struct ApplyEndToEndTests {
+    static func start(_ name: String, host configure: (FixtureHost) throws -> Void = { _ in }) throws -> (TmuxSession, FixtureHost, URL) {
+        let dir = try E2E.scratch(name)
+        let host = try FixtureHost(in: dir)
+        try configure(host)
+        let session = try TmuxSession(command: [E2E.binary, "--root", host.root.path], environment: host.environment, workDir: dir)
+        return (session, host, dir)
+    }
+
+    /// Picks the Debian ISO and goes to Confirm.
+    static func quickConfirm(_ session: TmuxSession) {
+        session.waitFor("Node")
+        session.keys("F10")
+        session.waitFor("ISO image is required")
+        session.keys("Enter")
+        session.waitFor("Pick: ISO image")
+        session.type("debian")
+        session.keys("Enter")
+        session.waitFor("debian-13.2.0")
+        session.keys("F10")
+        session.waitFor("Commands that Create runs:")
+    }
+
+    @Test func qmFailureReturnsToTheWizardWithEveryAnswer() throws {
+        guard E2E.isRoot else { return }
+        let (session, host, _) = try Self.start("fail") {
+            try $0.setMode("create", "fail", message: "storage 'local-lvm' does not exist\n")
+        }
+        defer { session.kill() }
+        session.waitFor("Node")
+        session.keys("Down", "Down")
+        session.type("db-7")
+        Self.quickConfirm(session)
+        session.keys("F10")
+        session.waitFor("failed: nothing was created")
+        session.waitFor("storage 'local-lvm' does not exist")
+        session.keys("Enter")
+        session.waitFor("Commands that Create runs:")
+        session.waitFor("--name db-7")
+        // Fix the cause and retry from the same answers.
+        try host.setMode("create", "ok")
+        session.keys("F10")
+        session.waitFor("VM 102 created")
+        #expect(host.calls.count == 2)
+        #expect(host.calls.allSatisfy { $0.prefix(4) == ["create", "102", "--name", "db-7"] })
+    }
+
+    @Test func startIsASeparateStepAndItsFailureKeepsTheVM() throws {
+        guard E2E.isRoot else { return }
+        let (session, host, _) = try Self.start("startfail") {
+            try $0.setMode("start", "fail", message: "MAX 8 vcpus allowed per VM on this node\n")
+        }
+        defer { session.kill() }
+        Self.quickConfirm(session)
+        session.keys("Space")
+        session.waitFor("[x] Start after created")
+        session.keys("F10")
+        session.waitFor("VM 102 created, but it did not start")
+        session.waitFor("MAX 8 vcpus allowed per VM on this node")
+        session.waitFor("qm start 102")
+        #expect(host.calls.map { $0.first ?? "" } == ["create", "start"])
+        #expect(!host.calls[0].contains("--start"), "the start is never folded into qm create")
+        session.keys("Enter")
+        #expect(session.waitForExit() == 3)
+    }
+
+    @Test func vmidTakenAtTheLastMomentOffersTheNextFree() throws {
+        guard E2E.isRoot else { return }
+        let (session, host, _) = try Self.start("taken")
+        defer { session.kill() }
+        Self.quickConfirm(session)
+        // Another administrator creates VM 102 while the wizard is open.
+        try host.setGuests([100, 101, 102])
+        session.keys("F10")
+        session.waitFor("VM ID 102 was taken by another guest")
+        session.waitFor("The next free ID is 103")
+        session.keys("Enter")
+        session.waitFor("VM 103 created")
+        #expect(host.calls.count == 1)
+        #expect(host.calls.first?.prefix(2) == ["create", "103"])
+    }
+
+    @Test func hangingQmShowsProgressAndCtrlCInterruptsIt() throws {
+        guard E2E.isRoot else { return }
+        let (session, host, _) = try Self.start("hang") { try $0.setMode("create", "hang") }
+        defer { session.kill() }
+        Self.quickConfirm(session)
+        session.keys("F10")
+        session.waitFor("Creating VM 102 on node pve1")
+        session.waitFor("working on it...")
+        // The elapsed time moves on while qm runs.
+        session.waitUntil("elapsed seconds to grow", timeout: 10) { $0.range(of: #"pve1… [1-9]\d*s"#, options: .regularExpression) != nil }
+        session.keys("C-c")
+        #expect(session.waitForExit(timeout: 20) == 1)
+        #expect(FileManager.default.fileExists(atPath: host.qmDir.appendingPathComponent("interrupted").path),
+                "qm got the interrupt so it could roll back")
+    }
+
+    @Test func sighupInTheMemoryTabThenResumeKeepsEveryTypedValue() throws {
+        let (session, host, dir) = try Self.start("hup")
+        session.waitFor("Node")
+        session.keys("Down", "Down")
+        session.type("mem-test")
+        session.keys("NPage", "Down", "Down", "Enter")
+        session.waitFor("Pick: ISO image")
+        session.type("debian")
+        session.keys("Enter")
+        session.waitFor("debian-13.2.0")
+        session.keys("NPage", "NPage", "NPage", "NPage")
+        session.waitFor("MiB")
+        session.keys("C-u")
+        session.type("6144")
+        session.waitUntil("6144 MiB") { $0.range(of: #"Memory\s+6144\s+MiB"#, options: .regularExpression) != nil }
+        // The ssh connection drops.
+        session.kill()
+        let draft = dir.appendingPathComponent("state/vmwizard/draft.json")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !((try? String(contentsOf: draft, encoding: .utf8))?.contains("6144") ?? false) { usleep(50_000) }
+        #expect((try? String(contentsOf: draft, encoding: .utf8))?.contains("6144") == true)
+        #expect(host.calls.isEmpty, "nothing half-done on the host")
+
+        let again = try TmuxSession(command: [E2E.binary, "--root", host.root.path, "--resume"], environment: host.environment, workDir: dir)
+        defer { again.kill() }
+        again.waitFor("mem-test")
+        again.keys("NPage", "NPage", "NPage", "NPage", "NPage")
+        again.waitUntil("6144 MiB after resuming") { $0.range(of: #"Memory\s+6144\s+MiB"#, options: .regularExpression) != nil }
+        again.keys("PPage", "PPage", "PPage", "PPage")
+        again.waitFor("debian-13.2.0-amd64-netinst.iso")
+    }
+
+    @Test func startingWithADraftOffersToResumeIt() throws {
+        let (session, host, dir) = try Self.start("offer")
+        session.waitFor("Node")
+        session.keys("Down", "Down")
+        session.type("offered")
+        session.waitFor("offered")
+        session.keys("C-c")
+        #expect(session.waitForExit() == 1)
+        session.kill()
+        let again = try TmuxSession(command: [E2E.binary, "--root", host.root.path], environment: host.environment, workDir: dir)
+        defer { again.kill() }
+        again.waitFor("Resume?")
+        again.keys("y")
+        again.waitFor("offered")
+    }
+
+    @Test func hostileNamesReachQmAsSingleUntouchedArguments() throws {
+        guard E2E.isRoot else { return }
+        let (session, host, dir) = try Self.start("hostile")
+        defer { session.kill() }
+        session.waitFor("Node")
+        session.keys("F2")  // Advanced: Notes and Tags
+        session.waitFor("Notes")
+        session.keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down")
+        session.waitUntil("focus on Tags") { $0.contains("config: tags") }
+        session.type("prod;web_1")
+        session.keys("Down")
+        session.waitUntil("focus on Notes") { $0.contains("config: description") }
+        let notes = "it's \"quoted\" $(touch /tmp/pwned) `id`; rm -rf / #"
+        session.type(notes)
+        session.keys("NPage", "Down", "Down", "Enter")
+        session.waitFor("Pick: ISO image")
+        session.type("weird")
+        session.keys("Enter")
+        session.waitFor("weird $(touch pwned)")
+        session.keys("F10")
+        session.waitFor("Commands that Create runs:")
+        session.keys("F10")
+        session.waitFor("VM 102 created")
+        let call = host.calls.first ?? []
+        func value(_ option: String) -> String? {
+            guard let index = call.firstIndex(of: option), index + 1 < call.count else { return nil }
+            return call[index + 1]
+        }
+        #expect(value("--description") == notes)
+        #expect(value("--tags") == "prod;web_1")
+        #expect(value("--ide2") == "local:iso/\(FixtureHost.isoNames[3]),media=cdrom")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/pwned"))
+        #expect(!FileManager.default.fileExists(atPath: host.root.appendingPathComponent("var/lib/vz/template/iso/pwned").path))
+        _ = dir
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// The binary without a terminal UI: batch mode, answers files, exit codes.
+@Suite struct BatchEndToEndTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], detach: Bool = false) throws -> Run {
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        // detach: no controlling terminal at all, as under cron or a CI job.
+        let argv = detach ? ["setsid", "-w", E2E.binary] + arguments : [E2E.binary] + arguments
+        let result = try Spawn.run(argv, environment: env)
+        return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
+    }
+
+    static func answers(_ dir: URL, _ text: String, name: String = "answers.json") throws -> String {
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func printsEachFormatWithoutATerminal() throws {
+        let dir = try E2E.scratch("batch-print")
+        let host = try FixtureHost(in: dir)
+        let file = try Self.answers(dir, #"{"name": "web1", "ide2": "local:iso/debian-13.2.0-amd64-netinst.iso,media=cdrom", "memory": 4096}"#)
+        let qm = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--print", "qm"])
+        #expect(qm.status == 0, "\(qm.stderr)")
+        #expect(qm.stdout == "qm create 102 --name web1 --ide2 local:iso/debian-13.2.0-amd64-netinst.iso,media=cdrom --ostype l26 "
+            + "--sockets 1 --cores 1 --numa 0 --cpu x86-64-v2-AES --memory 4096\n")
+        let json = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--print", "json"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"memory\": \"4096\""))
+        let conf = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--print", "conf"])
+        #expect(conf.stdout.contains("name: web1\n"))
+    }
+
+    @Test func badAnswersGiveOneMessagePerProblemAndExit2() throws {
+        let dir = try E2E.scratch("batch-bad")
+        let host = try FixtureHost(in: dir)
+        let file = try Self.answers(dir, """
+            memory: 8
+            bogus: 1
+            net0: virtio,bridge=vmbr9
+            """, name: "bad.conf")
+        let run = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--print", "qm"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("line 2"))
+        #expect(run.stderr.contains("bogus"))
+        #expect(run.stderr.contains("Memory must be at least 16 MiB"))
+        #expect(run.stderr.contains("vmbr9 is not a bridge on node pve1"))
+        let missing = try Self.run(["--batch", "--demo", "--answers", dir.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.json"))
+    }
+
+    @Test func invalidValuesFromTheModelExit2() throws {
+        let run = try Self.run(["--batch", "--demo", "--print", "qm"])
+        #expect(run.status == 2, "no ISO picked on the demo host")
+        #expect(run.stderr.contains("ISO image is required"))
+    }
+
+    @Test func batchCreatesWithQmAndReportsOnStdout() throws {
+        guard E2E.isRoot else { return }
+        let dir = try E2E.scratch("batch-create")
+        let host = try FixtureHost(in: dir)
+        let file = try Self.answers(dir, #"{"ide2": "none,media=cdrom", "scsi0": "local-lvm:8", "net0": "virtio,bridge=vmbr1,tag=20", "start": 1}"#)
+        let run = try Self.run(["--root", host.root.path, "--batch", "--answers", file], environment: host.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "created VM 102 on node pve1\nstarted VM 102\n")
+        #expect(run.stderr.contains("$ qm create 102"))
+        #expect(host.calls == [
+            ["create", "102", "--ide2", "none,media=cdrom", "--ostype", "l26", "--scsi0", "local-lvm:8", "--sockets", "1",
+             "--cores", "1", "--numa", "0", "--cpu", "x86-64-v2-AES", "--memory", "2048",
+             "--net0", "virtio,bridge=vmbr1,tag=20"],
+            ["start", "102"],
+        ])
+        try host.setMode("create", "fail", message: "unable to create VM 102 - no space\n")
+        try host.setGuests([100, 101])
+        let failed = try Self.run(["--root", host.root.path, "--batch", "--answers", file], environment: host.environment)
+        #expect(failed.status == 3)
+        #expect(failed.stderr.contains("no space"))
+    }
+
+    @Test func theDemoHostNeverCreates() throws {
+        let dir = try E2E.scratch("batch-demo")
+        let file = try Self.answers(dir, #"{"ide2": "none,media=cdrom"}"#)
+        let run = try Self.run(["--batch", "--demo", "--answers", file])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("demo host"))
+    }
+
+    @Test func withoutATerminalTheWizardExplainsBatchModeAndExits2() throws {
+        let run = try Self.run(["--demo"], detach: true)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--batch --answers FILE"))
+    }
+
+    @Test func helpDocumentsExitCodes() throws {
+        let run = try Self.run(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Exit status: 0 done; 1 cancelled"))
+        #expect(run.stdout.contains("--batch"))
+    }
+
+    @Test func writeConfigNeverOverwritesAndRefusesUnallocatedVolumesInPVE() throws {
+        let dir = try E2E.scratch("batch-write")
+        let host = try FixtureHost(in: dir)
+        let file = try Self.answers(dir, #"{"ide2": "none,media=cdrom", "scsi0": "local-lvm:32,iothread=on"}"#)
+        let target = dir.appendingPathComponent("vm.conf").path
+        let first = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--write-config", target])
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.contains("scsi0: local-lvm:vm-102-disk-0,iothread=1,size=32G\n"))
+        let second = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--write-config", target])
+        #expect(second.status == 3)
+        #expect(second.stderr.contains("already exists"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == written)
+        let inPVE = host.root.appendingPathComponent("etc/pve/qemu-server/102.conf").path
+        let refused = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--write-config", inPVE])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("Create (qm create)"))
+        #expect(!FileManager.default.fileExists(atPath: inPVE))
+        // A VM without volumes to allocate can be registered directly, with what qm create would add.
+        let diskless = try Self.answers(dir, #"{"ide2": "none,media=cdrom", "net0": "virtio,bridge=vmbr0"}"#, name: "diskless.json")
+        let registered = try Self.run(["--root", host.root.path, "--batch", "--answers", diskless, "--write-config", inPVE])
+        #expect(registered.status == 0, "\(registered.stderr)")
+        let config = (try? String(contentsOfFile: inPVE, encoding: .utf8)) ?? ""
+        #expect(config.range(of: #"net0: virtio=BC:24:11(:[0-9A-F]{2}){3},bridge=vmbr0\n"#, options: .regularExpression) != nil, "\(config)")
+        #expect(config.range(of: #"smbios1: uuid=[0-9a-f-]{36}\n"#, options: .regularExpression) != nil)
+        #expect(config.range(of: #"vmgenid: [0-9a-f-]{36}\n"#, options: .regularExpression) != nil)
+        let again = try Self.run(["--root", host.root.path, "--batch", "--answers", diskless, "--write-config", inPVE])
+        #expect(again.status == 3, "never overwrites a registered VM")
+    }
+}
