@@ -50,10 +50,11 @@ struct SplitMix64: RandomNumberGenerator {
         return found
     }
 
-    static func run(seed: UInt64, keys count: Int) -> (keys: Int, problems: [String]) {
+    static func run(seed: UInt64, keys count: Int) -> (keys: Int, problems: [String], accepted: Int) {
         var rng = SplitMix64(seed: seed)
         var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true), width: 100, height: 30)
         var pressed = 0
+        var accepted = 0
         for step in 0..<count {
             if Int.random(in: 0..<200, using: &rng) == 0 {
                 let size = sizes.randomElement(using: &rng) ?? (80, 24)
@@ -65,13 +66,22 @@ struct SplitMix64: RandomNumberGenerator {
             for effect in effects {
                 switch effect {
                 case .create, .printAndExit:
+                    accepted += 1
                     // Confirm only accepts a model the core finds valid, and its output re-validates.
                     if !state.model.errors.isEmpty {
-                        return (pressed, ["seed \(seed) step \(step): \(effect) accepted with errors \(state.model.errors)"])
+                        return (pressed, ["seed \(seed) step \(step): \(effect) accepted with errors \(state.model.errors)"], accepted)
                     }
-                    let argv = QmCommand.create(state.model)
-                    if argv.count < 3 || argv[1] != "create" || argv.contains(where: { $0.contains("\n") && !$0.hasPrefix("--") && false }) {
-                        return (pressed, ["seed \(seed) step \(step): bad argv \(argv)"])
+                    // What Confirm accepted must read back through the core's own answers parser without a
+                    // problem and render the same create command.
+                    let json = APIJSON.render(state.model)
+                    switch Answers.parse(text: json, host: state.model.host) {
+                    case .failure(let problems):
+                        return (pressed, ["seed \(seed) step \(step): accepted output does not re-validate: \(problems)"], accepted)
+                    case .success(let draft):
+                        let again = VMModel(draft: draft, host: state.model.host)
+                        if QmCommand.create(again) != QmCommand.create(state.model) {
+                            return (pressed, ["seed \(seed) step \(step): \(QmCommand.create(again)) != \(QmCommand.create(state.model))"], accepted)
+                        }
                     }
                     if effect == .create {
                         let outcomes: [ApplyOutcome] = [
@@ -93,9 +103,9 @@ struct SplitMix64: RandomNumberGenerator {
                 }
             }
             let problems = violations(state)
-            if !problems.isEmpty { return (pressed, problems.map { "seed \(seed) step \(step) key \(key): \($0)" }) }
+            if !problems.isEmpty { return (pressed, problems.map { "seed \(seed) step \(step) key \(key): \($0)" }, accepted) }
         }
-        return (pressed, [])
+        return (pressed, [], accepted)
     }
 
     @Test(arguments: 0..<20)
@@ -103,5 +113,11 @@ struct SplitMix64: RandomNumberGenerator {
         let result = Self.run(seed: UInt64(seed) &* 7919 &+ 17, keys: 5_000)
         #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
         #expect(result.keys == 5_000)
+    }
+
+    /// The check on accepted output is not vacuous: random streams do reach Confirm and accept.
+    @Test func randomStreamsReachConfirm() {
+        let accepted = (100..<104).map { Self.run(seed: UInt64($0), keys: 3_000).accepted }
+        #expect(accepted.reduce(0, +) > 0, "accepted per seed: \(accepted)")
     }
 }
