@@ -94,6 +94,13 @@ struct InteractiveSession {
                 case .savePreferences:
                     try? store.savePreferences(DraftStore.Preferences(showAdvanced: state.showAdvanced))
                 case .repaint: terminal.invalidate()
+                case .loadRemoteNode(let node):
+                    let storages = state.model.storages(withContent: "iso").map(\.id)
+                    let queue = self.queue
+                    Thread.detachNewThread {
+                        let resources = RemoteNodeLoader().load(node: node, isoStorages: storages)
+                        queue.post(.remoteNodeLoaded(node: node, resources))
+                    }
                 case .create:
                     applyStarted = Date()
                     startApply(state.model)
@@ -171,10 +178,7 @@ struct InteractiveSession {
         let root = self.root
         Task.detached {
             let results = await HostInventoryLoader.listPendingISOs(for: host, root: root, timeout: .seconds(3))
-            var updated = host
-            for result in results { updated.apply(result) }
-            let notes = results.compactMap(\.note)
-            queue.post(.hostUpdated(HostInventoryUpdate(host: updated, note: notes.isEmpty ? nil : notes.joined(separator: "; "))))
+            queue.post(.isoListingsArrived(results))
         }
     }
 

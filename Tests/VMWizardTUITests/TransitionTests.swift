@@ -273,3 +273,29 @@ import Testing
         #expect(state.press(.enter) == [.printAndExit])
     }
 }
+
+@Suite struct RemoteNodeTransitionTests {
+    @Test func pickingAnotherNodeLoadsItsResourcesOnce() {
+        var host = HostInventory.demo
+        host.nodes = [ClusterNode(name: "pve", online: true, isLocal: true), ClusterNode(name: "pve2", online: true, isLocal: false)]
+        var state = WizardState(model: VMModel(host: host))
+        let effects = state.press(.right)  // Node: pve -> pve2
+        #expect(state.model.targetNode == "pve2")
+        #expect(effects.contains(.loadRemoteNode("pve2")))
+        #expect(!state.press(.tab).contains(.loadRemoteNode("pve2")), "asked once")
+        state.update(.remoteNodeLoaded(node: "pve2", RemoteNodeResources(status: .loaded, bridges: [Bridge(name: "vmbr7", kind: .linux)])))
+        #expect(state.model.value(.netBridge, item: 0) == "vmbr7")
+    }
+
+    @Test func aValueNotInThePickerListIsTakenAsTyped() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.go(to: .cpu)
+        while state.focus != .field(FieldRef(.cpuType)) { state.press(.tab) }
+        state.press(.enter)
+        state.type("custom-mycpu")
+        state.press(.enter)
+        #expect(state.model.value(.cpuType) == "custom-mycpu")
+        #expect(state.model.issue(.cpuType) == nil)
+    }
+}

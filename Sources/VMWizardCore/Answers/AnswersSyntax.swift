@@ -34,7 +34,7 @@ enum AnswersConfig {
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.hasPrefix("#") {
-                description += decodeComment(String(line.dropFirst())) + "\n"
+                description += PercentEscapes.decode(line.dropFirst()) + "\n"
                 if descriptionLine == nil { descriptionLine = number }
                 continue
             }
@@ -58,7 +58,7 @@ enum AnswersConfig {
                 continue
             }
             if key == "description" {
-                description += decodeComment(value)
+                description += PercentEscapes.decode(value)
                 if descriptionLine == nil { descriptionLine = number }
                 continue
             }
@@ -85,33 +85,6 @@ enum AnswersConfig {
             }
         }
         return true
-    }
-
-    /// Undoes Proxmox's comment escaping: `%XX` is the byte XX; the bytes are UTF-8.
-    static func decodeComment(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
-               let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2]) {
-                bytes.append(high << 4 | low)
-                index += 3
-            } else {
-                bytes.append(utf8[index])
-                index += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
 

@@ -38,6 +38,8 @@ public struct HostInventory: Sendable, Equatable {
     public var cgroupVersion: Int
     /// Problems met while reading the host, each naming the file.
     public var warnings: [String]
+    /// Bridges and ISO images of other cluster nodes, read with pvesh when the user picks that node.
+    public var remoteNodes: [String: RemoteNodeResources] = [:]
 
     public init(
         localNode: String, isDemo: Bool = false, clusterName: String? = nil, quorate: Bool = true,
@@ -225,4 +227,27 @@ extension HostInventory {
     public func storages(withContent content: String, on node: String) -> [Storage] {
         storages.filter { $0.content.contains(content) && $0.isEnabled(on: node) }
     }
+}
+
+/// What vmwizard knows of another node's bridges and ISO images. They are not in any file this node can read,
+/// so they come from `pvesh` on demand, in the background.
+public struct RemoteNodeResources: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        case loading
+        case loaded
+        case failed(String)
+    }
+
+    public var status: Status
+    public var bridges: [Bridge]
+    /// ISO images per storage ID.
+    public var isoImages: [String: [ISOImage]]
+
+    public init(status: Status, bridges: [Bridge] = [], isoImages: [String: [ISOImage]] = [:]) {
+        self.status = status
+        self.bridges = bridges
+        self.isoImages = isoImages
+    }
+
+    public static let loading = RemoteNodeResources(status: .loading)
 }

@@ -113,7 +113,7 @@ enum InventoryHostFiles {
                 continue
             }
             guard seen.insert(id).inserted else { continue }
-            let comment = fields.count > 2 ? InventoryText.uriUnescape(fields[2]) : ""
+            let comment = fields.count > 2 ? PercentEscapes.decode(fields[2]) : ""
             pools.append(Pool(id: id, comment: comment))
         }
         warnings.append(contentsOf: issues.warnings())

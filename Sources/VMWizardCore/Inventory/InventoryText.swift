@@ -52,35 +52,6 @@ enum InventoryText {
         return String(cleaned.prefix(limit)) + "…"
     }
 
-    /// Decodes `%XX` escapes (as PVE writes comments in user.cfg); malformed escapes stay as they are.
-    static func uriUnescape(_ text: Substring) -> String {
-        guard text.contains("%") else { return String(text) }
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        bytes.reserveCapacity(utf8.count)
-        var i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
-               let high = hexValue(utf8[i + 1]), let low = hexValue(utf8[i + 2]) {
-                bytes.append(high << 4 | low)
-                i += 3
-            } else {
-                bytes.append(utf8[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
-
     /// Natural order: "vmbr2" before "vmbr10".
     static func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
         lhs.compare(rhs, options: [.numeric, .caseInsensitive]) == .orderedAscending

@@ -53,7 +53,7 @@ public enum ConfigFile {
             var noteLines = notes.split(separator: "\n", omittingEmptySubsequences: false)
             while noteLines.last?.isEmpty == true { noteLines.removeLast() }
             for line in noteLines {
-                text += "#" + encodeComment(String(line)) + "\n"
+                text += "#" + PercentEscapes.encode(String(line)) + "\n"
             }
         }
         for (key, value) in lines.sorted(by: { $0.0 < $1.0 }) { text += "\(key): \(value)\n" }
@@ -62,19 +62,6 @@ public enum ConfigFile {
 
     static func isDrive(_ key: String) -> Bool {
         key == "efidisk0" || key == "tpmstate0" || DiskSlot(configKey: key) != nil
-    }
-
-    /// Proxmox escapes description lines like other comments: control characters, ':' and non-ASCII as %XX.
-    static func encodeComment(_ line: String) -> String {
-        var out = ""
-        for byte in line.utf8 {
-            if byte < 0x20 || byte == 0x3A || byte > 0x7E {
-                out += String(format: "%%%02X", byte)
-            } else {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            }
-        }
-        return out
     }
 
     /// Volume names `qm create` would give the new volumes: per storage `vm-ID-disk-N`, numbered in drive

@@ -86,13 +86,41 @@ extension VMModel {
         host.storages(withContent: content, on: targetNode)
     }
 
+    /// Bridges of the target node: the local node's from its files, another node's once pvesh answered;
+    /// nil while they are unknown.
+    public var targetBridges: [Bridge]? {
+        guard createsOnOtherNode else { return host.bridges }
+        guard let remote = host.remoteNodes[targetNode], remote.status == .loaded else { return nil }
+        return remote.bridges
+    }
+
+    /// ISO images on a storage as the target node sees it; nil while unknown (still being read).
+    public func isoImages(onStorage storage: String) -> [ISOImage]? {
+        if createsOnOtherNode {
+            guard let remote = host.remoteNodes[targetNode], remote.status == .loaded else { return nil }
+            return remote.isoImages[storage]
+        }
+        if host.isoListingPending.contains(storage) { return nil }
+        return host.isoImages[storage] ?? []
+    }
+
+    /// What is still being read about the target node, or why it could not be.
+    public var targetNodeNote: String? {
+        guard createsOnOtherNode, let remote = host.remoteNodes[targetNode] else { return nil }
+        switch remote.status {
+        case .loading: return "reading the bridges and ISO images of node \(targetNode)…"
+        case .loaded: return nil
+        case .failed(let reason): return reason
+        }
+    }
+
     /// The best virtio-win ISO on the host: the newest version by name.
     public var bestVirtioISO: ISOImage? {
         cache.bestVirtioISO { findBestVirtioISO() }
     }
 
     func findBestVirtioISO() -> ISOImage? {
-        let all = storages(withContent: "iso").flatMap { host.isoImages[$0.id] ?? [] }
+        let all = storages(withContent: "iso").flatMap { isoImages(onStorage: $0.id) ?? [] }
         return all.filter { ISODetection.detect(fileName: $0.fileName) == .virtioDrivers }
             .max { $0.fileName.compare($1.fileName, options: .numeric) == .orderedAscending }
     }

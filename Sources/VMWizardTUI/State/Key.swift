@@ -14,8 +14,10 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     /// Periodic tick while something runs (spinner, elapsed time), with the seconds since it started.
     case tick(elapsed: Double)
-    /// The host inventory changed (a late ISO listing arrived, or another node's data).
-    case hostUpdated(HostInventoryUpdate)
+    /// ISO lists of network storages, read in the background, arrived.
+    case isoListingsArrived([ISOListingResult])
+    /// Another node's bridges and ISO lists arrived (or could not be read).
+    case remoteNodeLoaded(node: String, RemoteNodeResources)
     /// A line of output from the running `qm`/`pvesh` step.
     case applyOutput(String)
     /// The apply ended.
@@ -25,16 +27,6 @@ public enum Event: Sendable {
 }
 
 import VMWizardCore
-
-/// New host data that arrived in the background.
-public struct HostInventoryUpdate: Sendable {
-    public var host: HostInventory
-    public var note: String?
-    public init(host: HostInventory, note: String? = nil) {
-        self.host = host
-        self.note = note
-    }
-}
 
 /// What the state machine asks the runtime to do.
 public enum Effect: Sendable, Equatable {
@@ -51,4 +43,6 @@ public enum Effect: Sendable, Equatable {
     case savePreferences
     /// Redraw everything (Ctrl-L).
     case repaint
+    /// Read another node's bridges and ISO lists (pvesh, in the background).
+    case loadRemoteNode(String)
 }

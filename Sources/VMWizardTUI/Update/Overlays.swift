@@ -120,8 +120,16 @@ extension WizardState {
                 focus = .field(picker.field)
                 resetCursor()
                 setStatus("\(spec.label): \(items[picker.selected].label)")
+            } else if !picker.filter.isEmpty, let spec = OptionCatalog.spec(picker.field.id) {
+                // Not in the list (a custom CPU model, a bridge of a node not read yet): take it as typed and
+                // let validation judge it.
+                model.set(picker.field.id, item: picker.field.item, to: picker.filter)
+                overlay = nil
+                focus = .field(picker.field)
+                resetCursor()
+                setStatus("\(spec.label): \(picker.filter) (typed, not from the list)")
             } else {
-                setStatus("Nothing matches '\(picker.filter)'", error: true)
+                setStatus("Nothing to pick", error: true)
             }
             return []
         case .down, .tab: picker.selected += 1

@@ -19,9 +19,14 @@ extension WizardState {
         case .tick(let elapsed):
             apply?.elapsed = elapsed
             effects = []
-        case .hostUpdated(let update):
-            model.host = update.host
-            if let note = update.note { setStatus(note) }
+        case .isoListingsArrived(let results):
+            for result in results { model.host.apply(result) }
+            let notes = results.compactMap(\.note)
+            if !notes.isEmpty { setStatus(notes.joined(separator: "; ")) }
+            effects = []
+        case .remoteNodeLoaded(let node, let resources):
+            model.host.remoteNodes[node] = resources
+            if case .failed(let reason) = resources.status { setStatus(reason, error: true) }
             effects = []
         case .applyOutput(let line):
             apply?.lines.append(line)
@@ -38,6 +43,12 @@ extension WizardState {
             effects = []
         }
         normalize()
+        // Another node's bridges and ISOs are read when that node is picked.
+        if model.createsOnOtherNode, model.host.remoteNodes[model.targetNode] == nil,
+           model.host.nodes.contains(where: { $0.name == model.targetNode }) {
+            model.host.remoteNodes[model.targetNode] = .loading
+            effects.append(.loadRemoteNode(model.targetNode))
+        }
         if model.draft != draftBefore { effects.append(.saveDraft) }
         if showAdvanced != advancedBefore { effects.append(.savePreferences) }
         return effects

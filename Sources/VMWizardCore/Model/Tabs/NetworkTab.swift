@@ -5,7 +5,7 @@ extension OptionCatalog {
     ]
 
     static func bridgeChoices(_ ctx: FieldContext) -> [Choice] {
-        ctx.host.bridges.sorted { $0.name < $1.name }.map { bridge in
+        (ctx.model.targetBridges ?? []).sorted { $0.name < $1.name }.map { bridge in
             var detail: [String] = [bridge.kind == .vnet ? "SDN vnet" + (bridge.zone.map { " (\($0))" } ?? "")
                 : bridge.kind == .ovs ? "OVS" : "Linux"]
             detail.append(bridge.pending ? "pending" : (bridge.active ? "active" : "missing"))
@@ -19,16 +19,18 @@ extension OptionCatalog {
         FieldSpec(
             .netBridge, tab: .network, scope: .nic, label: "Bridge", kind: .picker, pveKey: .subKey("net[n]", "bridge"),
             defaultValue: { ctx in
-                let bridges = ctx.host.bridges.sorted { $0.name < $1.name }
+                let bridges = (ctx.model.targetBridges ?? []).sorted { $0.name < $1.name }
                 return (bridges.first { $0.active && !$0.pending } ?? bridges.first)?.name ?? ""
             },
             choices: bridgeChoices,
             validate: { value, ctx in
                 if value.isEmpty { return Issue("Bridge is required: pick a bridge") }
                 if let reason = PVEFormat.bridgeID(value) { return Issue("Bridge '\(Checks.shown(value))': \(reason)") }
-                // Other nodes' bridges are not known from this node's files.
-                if ctx.model.createsOnOtherNode { return nil }
-                guard let bridge = ctx.host.bridge(value) else {
+                // Another node's bridges come from pvesh; until they arrive the name cannot be checked.
+                guard let bridges = ctx.model.targetBridges else {
+                    return .warning("\(value) cannot be checked yet: \(ctx.model.targetNodeNote ?? "node \(ctx.model.targetNode)'s bridges are unknown")")
+                }
+                guard let bridge = bridges.first(where: { $0.name == value }) else {
                     return Issue("\(value) is not a bridge on node \(ctx.model.targetNode)")
                 }
                 if bridge.pending {

@@ -1,16 +1,15 @@
 extension OptionCatalog {
     static func isoChoices(_ ctx: FieldContext, storageField: FieldID) -> [Choice] {
         let storage = ctx.value(storageField)
-        return (ctx.host.isoImages[storage] ?? []).map {
+        return (ctx.model.isoImages(onStorage: storage) ?? []).map {
             Choice($0.volid, $0.fileName, detail: Units.bytes($0.sizeBytes))
         }
     }
 
     static func isoStorageChoices(_ ctx: FieldContext) -> [Choice] {
         ctx.model.storages(withContent: "iso").map { storage in
-            let count = ctx.host.isoImages[storage.id]?.count ?? 0
-            let pending = ctx.host.isoListingPending.contains(storage.id)
-            return Choice(storage.id, storage.id, detail: "\(storage.type), " + (pending ? "reading…" : "\(count) ISOs"))
+            let images = ctx.model.isoImages(onStorage: storage.id)
+            return Choice(storage.id, storage.id, detail: "\(storage.type), " + (images.map { "\($0.count) ISOs" } ?? "reading…"))
         }
     }
 
@@ -23,8 +22,8 @@ extension OptionCatalog {
             guard value.hasPrefix("\(storage):iso/") else {
                 return Issue("\(label) '\(Checks.shown(value))' is not on storage '\(storage)'")
             }
-            if ctx.host.isoListingPending.contains(storage) || ctx.model.createsOnOtherNode { return nil }
-            let known = ctx.host.isoImages[storage] ?? []
+            // While the list is still being read, the ID cannot be checked yet.
+            guard let known = ctx.model.isoImages(onStorage: storage) else { return nil }
             return known.contains { $0.volid == value }
                 ? nil : Issue("\(label) '\(Checks.shown(value))' does not exist on storage '\(storage)'")
         }
@@ -41,7 +40,7 @@ extension OptionCatalog {
             .isoStorage, tab: .os, label: "ISO storage", kind: .picker, pveKey: .none,
             defaultValue: { ctx in
                 let storages = ctx.model.storages(withContent: "iso")
-                let withImages = storages.first { !(ctx.host.isoImages[$0.id] ?? []).isEmpty }
+                let withImages = storages.first { !(ctx.model.isoImages(onStorage: $0.id) ?? []).isEmpty }
                 return (withImages ?? storages.first)?.id ?? ""
             },
             visible: { $0.value(.media) == "iso" },

@@ -21,6 +21,28 @@ extension OptionCatalog {
         ctx.model.firstDiskStorage ?? ctx.model.storages(withContent: "images").first?.id ?? ""
     }
 
+    /// Where the small EFI vars or TPM state volume goes.
+    static func volumeStorage(_ id: FieldID, label: String, key: String, active: @escaping FieldSpec.Rule<Bool>) -> FieldSpec {
+        FieldSpec(
+            id, tab: .system, label: label, kind: .picker, pveKey: .subKey(key, "file"),
+            defaultValue: proposedSmallDiskStorage,
+            visible: active,
+            choices: imageStorageChoices,
+            validate: Checks.storage(label, content: "images"),
+            inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } })
+    }
+
+    /// Its format: chosen only where the storage offers more than one.
+    static func volumeFormat(_ id: FieldID, label: String, key: String, storageField: FieldID,
+                             active: @escaping FieldSpec.Rule<Bool>) -> FieldSpec {
+        FieldSpec(
+            id, tab: .system, label: label, kind: .choice, pveKey: .subKey(key, "format"),
+            defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(storageField)) },
+            visible: active,
+            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(storageField)).count > 1 },
+            choices: { formatChoices($0, storageField: storageField) })
+    }
+
     static let system: [FieldSpec] = [
         FieldSpec(
             .vga, tab: .system, label: "Graphic card", kind: .choice, pveKey: .key("vga"),
@@ -48,19 +70,9 @@ extension OptionCatalog {
             .efiAdd, tab: .system, label: "Add EFI Disk", kind: .flag, pveKey: .key("efidisk0"),
             defaultValue: { _ in "1" },
             visible: { $0.model.usesOVMF }),
-        FieldSpec(
-            .efiStorage, tab: .system, label: "EFI Storage", kind: .picker, pveKey: .subKey("efidisk0", "file"),
-            defaultValue: proposedSmallDiskStorage,
-            visible: { $0.model.efiDiskActive },
-            choices: imageStorageChoices,
-            validate: Checks.storage("EFI Storage", content: "images"),
-            inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } }),
-        FieldSpec(
-            .efiFormat, tab: .system, label: "EFI Format", kind: .choice, pveKey: .subKey("efidisk0", "format"),
-            defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(.efiStorage)) },
-            visible: { $0.model.efiDiskActive },
-            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(.efiStorage)).count > 1 },
-            choices: { formatChoices($0, storageField: .efiStorage) }),
+        volumeStorage(.efiStorage, label: "EFI Storage", key: "efidisk0", active: { $0.model.efiDiskActive }),
+        volumeFormat(.efiFormat, label: "EFI Format", key: "efidisk0", storageField: .efiStorage,
+                     active: { $0.model.efiDiskActive }),
         FieldSpec(
             .efiKeys, tab: .system, label: "Pre-Enroll keys", kind: .flag,
             pveKey: .subKey("efidisk0", "pre-enrolled-keys"),
@@ -77,19 +89,9 @@ extension OptionCatalog {
             .tpmAdd, tab: .system, label: "Add TPM", kind: .flag, pveKey: .key("tpmstate0"),
             defaultValue: { ctx in ctx.model.ostype == "win11" ? "1" : "0" },
             inference: { ctx in ctx.model.ostype == "win11" ? "Windows 11 needs a TPM 2.0" : nil }),
-        FieldSpec(
-            .tpmStorage, tab: .system, label: "TPM Storage", kind: .picker, pveKey: .subKey("tpmstate0", "file"),
-            defaultValue: proposedSmallDiskStorage,
-            visible: { $0.model.tpmActive },
-            choices: imageStorageChoices,
-            validate: Checks.storage("TPM Storage", content: "images"),
-            inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } }),
-        FieldSpec(
-            .tpmFormat, tab: .system, label: "TPM Format", kind: .choice, pveKey: .subKey("tpmstate0", "format"),
-            defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(.tpmStorage)) },
-            visible: { $0.model.tpmActive },
-            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(.tpmStorage)).count > 1 },
-            choices: { formatChoices($0, storageField: .tpmStorage) }),
+        volumeStorage(.tpmStorage, label: "TPM Storage", key: "tpmstate0", active: { $0.model.tpmActive }),
+        volumeFormat(.tpmFormat, label: "TPM Format", key: "tpmstate0", storageField: .tpmStorage,
+                     active: { $0.model.tpmActive }),
         FieldSpec(
             .tpmVersion, tab: .system, label: "TPM Version", kind: .choice, pveKey: .subKey("tpmstate0", "version"),
             defaultValue: { _ in "v2.0" },
