@@ -1,5 +1,6 @@
 import Foundation
 import VMWizardCore
+import VMWizardFixtures
 import VMWizardTUI
 
 /// Per-key cost of the state machine: update plus render, over a fixed key stream, on the demo host.
@@ -21,7 +22,52 @@ func keyBenchmark(keys count: Int) -> String {
                   median, p95, samples.last ?? 0, count)
 }
 
-let arguments = CommandLine.arguments.dropFirst()
-if arguments.isEmpty || arguments.contains("keys") {
-    print(keyBenchmark(keys: 2000))
+let usage = """
+    usage: vmwizard-bench [keys] [inventory [iterations]] [fixture DIR]
+      keys                 update+render per key on the demo host (the default with no arguments)
+      inventory [N]        HostInventoryLoader.load on the 10,000-guest fixture, N timed runs (default 20)
+      fixture DIR          write the 10,000-guest fixture tree to DIR (does nothing if it is already there)
+    """
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.isEmpty { arguments = ["keys"] }
+var index = 0
+while index < arguments.count {
+    let command = arguments[index]
+    index += 1
+    switch command {
+    case "keys":
+        print(keyBenchmark(keys: 2000))
+    case "inventory":
+        var iterations = 20
+        if index < arguments.count, let n = Int(arguments[index]) {
+            iterations = n
+            index += 1
+        }
+        do {
+            print(try InventoryBenchmark.run(iterations: iterations))
+        } catch {
+            FileHandle.standardError.write(Data("vmwizard-bench: inventory: \(error)\n".utf8))
+            exit(1)
+        }
+    case "fixture":
+        guard index < arguments.count else {
+            FileHandle.standardError.write(Data("vmwizard-bench: fixture needs a folder\n\(usage)\n".utf8))
+            exit(2)
+        }
+        let dir = URL(fileURLWithPath: arguments[index])
+        index += 1
+        do {
+            try LargeClusterFixture.create(at: dir)
+            print(dir.path)
+        } catch {
+            FileHandle.standardError.write(Data("vmwizard-bench: fixture: \(error)\n".utf8))
+            exit(1)
+        }
+    case "-h", "--help", "help":
+        print(usage)
+    default:
+        FileHandle.standardError.write(Data("vmwizard-bench: unknown command \(command)\n\(usage)\n".utf8))
+        exit(2)
+    }
 }
