@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render a terminal capture with SGR colour escapes (`tmux capture-pane -p -e -N`) to a PNG.
 
-    scripts/ansi2png.py CAPTURE.txt OUT.png [--cols 100] [--rows 30] [--font-size 16] [--title TEXT]
+    scripts/ansi2png.py CAPTURE.txt OUT.png [--cols 100] [--rows 30] [--font-size 16] [--cursor X,Y]
 
 The capture is read as UTF-8. Only SGR sequences (ESC [ ... m) are interpreted: bold, dim, italic,
 underline, blink (ignored), reverse, hidden, strike-through, the 8/16 colours, 256-colour and RGB colours,
@@ -365,7 +365,7 @@ def draw_block(draw, ch, x0, y0, w, h, fg, bg):
     return True
 
 
-def render(grid, fonts, padding=8):
+def render(grid, fonts, padding=8, cursor=None):
     rows, cols = len(grid), len(grid[0])
     cw, chh = fonts.cell_w, fonts.cell_h
     image = Image.new("RGB", (cols * cw + 2 * padding, rows * chh + 2 * padding), BACKGROUND)
@@ -403,6 +403,13 @@ def render(grid, fonts, padding=8):
                 draw.line([x0, y0 + chh - 2, x0 + wpx - 1, y0 + chh - 2], fill=fg)
             if style.strike:
                 draw.line([x0, y0 + chh // 2, x0 + wpx - 1, y0 + chh // 2], fill=fg)
+    if cursor is not None:  # a bar cursor in the cell's text colour, as most terminals draw the text cursor
+        cx, cy = cursor
+        if 0 <= cx < cols and 0 <= cy < rows:
+            style = grid[cy][cx][1]
+            colour = resolve(style.bg, BACKGROUND) if style.reverse else resolve(style.fg, FOREGROUND, style.bold)
+            x0, y0 = padding + cx * cw, padding + cy * chh
+            draw.rectangle([x0, y0 + 1, x0 + max(1, cw // 8), y0 + chh - 2], fill=colour)
     return image
 
 
@@ -413,12 +420,14 @@ def main():
     parser.add_argument("--cols", type=int, default=100)
     parser.add_argument("--rows", type=int, default=30)
     parser.add_argument("--font-size", type=int, default=16)
+    parser.add_argument("--cursor", metavar="X,Y", help="draw the text cursor at this cell (0-based)")
     args = parser.parse_args()
+    cursor = tuple(int(v) for v in args.cursor.split(",")) if args.cursor else None
     with open(args.capture, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
     fonts = Fonts(args.font_size)
     grid = parse(text, args.cols, args.rows)
-    render(grid, fonts).save(args.output, optimize=True)
+    render(grid, fonts, cursor=cursor).save(args.output, optimize=True)
 
 
 if __name__ == "__main__":

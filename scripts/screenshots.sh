@@ -110,7 +110,11 @@ shot() {
     local name=$1 file=$2
     settle "$name"
     screen_sgr "$name" >"$WORK/$file.ans"
-    python3 "$HERE/ansi2png.py" --cols "$COLS" --rows "$ROWS" "$WORK/$file.ans" "$OUT/$file.png"
+    # The text cursor, when the wizard shows it (text fields), is drawn as a bar.
+    local flag x y cursor=()
+    read -r flag x y < <("${T[@]}" display-message -p -t "$name" '#{cursor_flag} #{cursor_x} #{cursor_y}')
+    [[ "$flag" == 1 ]] && cursor=(--cursor "$x,$y")
+    python3 "$HERE/ansi2png.py" --cols "$COLS" --rows "$ROWS" "${cursor[@]}" "$WORK/$file.ans" "$OUT/$file.png"
     echo "$OUT/$file.png"
 }
 
