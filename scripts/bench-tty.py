@@ -449,6 +449,7 @@ def run_all(args, vmwizard, bench, whiptail, fixture, temp):
         print("    answers: " + json.dumps(answers))
         print("    output:  " + result.stdout.decode().strip())
 
+    print("\nLoad average at the end: %.2f %.2f %.2f" % os.getloadavg())
     print("\nNotes:")
     print("  - vmwizard turns on keypad-transmit mode, so a real xterm sends Down as ESC O B; ESC [ B is read as")
     print("    a lone Esc (quit popup) followed by '[' and 'B'. Focus moves above use ESC O B.")
