@@ -1,5 +1,6 @@
 import Foundation
 import VMWizardCore
+import VMWizardFixtures
 import VMWizardTUI
 
 /// Per-key cost of the state machine: update plus render, over a fixed key stream, on the demo host.
@@ -21,7 +22,82 @@ func keyBenchmark(keys count: Int) -> String {
                   median, p95, samples.last ?? 0, count)
 }
 
-let arguments = CommandLine.arguments.dropFirst()
-if arguments.isEmpty || arguments.contains("keys") {
-    print(keyBenchmark(keys: 2000))
+/// The phases of the wizard's start, timed once each in this (fresh) process, so first-use costs show:
+/// loading the host, building the model and state, the first render (cold) and a second one (warm).
+/// Run it in a new process per sample; only the first call in a process sees the cold costs.
+func startupBenchmark(root: String?) -> String {
+    let clock = ContinuousClock()
+    func ms(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.3f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+    var host = HostInventory.demo
+    let load = clock.measure { if let root { host = HostInventoryLoader.load(root: root) } }
+    var model: VMModel?
+    let modelTime = clock.measure { model = VMModel(host: host) }
+    var state: WizardState?
+    let stateTime = clock.measure { state = WizardState(model: model!, width: 100, height: 30) }
+    let first = clock.measure { _ = state!.render() }
+    let second = clock.measure { _ = state!.render() }
+    return "startup \(root == nil ? "demo" : "fixture"): host load \(ms(load)) ms, model \(ms(modelTime)) ms, "
+        + "state \(ms(stateTime)) ms, first render \(ms(first)) ms, second render \(ms(second)) ms"
+}
+
+let usage = """
+    usage: vmwizard-bench [keys] [inventory [iterations]] [fixture DIR] [startup [DIR]]
+      keys                 update+render per key on the demo host (the default with no arguments)
+      inventory [N]        HostInventoryLoader.load on the 10,000-guest fixture, N timed runs (default 20)
+      fixture DIR          write the 10,000-guest fixture tree to DIR (does nothing if it is already there)
+      startup [DIR]        time the start phases once, cold, in this process: host load (of the host tree in
+                           DIR, or the demo host), model, state, first and second render at 100x30
+    """
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.isEmpty { arguments = ["keys"] }
+var index = 0
+while index < arguments.count {
+    let command = arguments[index]
+    index += 1
+    switch command {
+    case "keys":
+        print(keyBenchmark(keys: 2000))
+    case "inventory":
+        var iterations = 20
+        if index < arguments.count, let n = Int(arguments[index]) {
+            iterations = n
+            index += 1
+        }
+        do {
+            print(try InventoryBenchmark.run(iterations: iterations))
+        } catch {
+            FileHandle.standardError.write(Data("vmwizard-bench: inventory: \(error)\n".utf8))
+            exit(1)
+        }
+    case "fixture":
+        guard index < arguments.count else {
+            FileHandle.standardError.write(Data("vmwizard-bench: fixture needs a folder\n\(usage)\n".utf8))
+            exit(2)
+        }
+        let dir = URL(fileURLWithPath: arguments[index])
+        index += 1
+        do {
+            try LargeClusterFixture.create(at: dir)
+            print(dir.path)
+        } catch {
+            FileHandle.standardError.write(Data("vmwizard-bench: fixture: \(error)\n".utf8))
+            exit(1)
+        }
+    case "startup":
+        var root: String?
+        if index < arguments.count, !["keys", "inventory", "fixture", "startup"].contains(arguments[index]) {
+            root = arguments[index]
+            index += 1
+        }
+        print(startupBenchmark(root: root))
+    case "-h", "--help", "help":
+        print(usage)
+    default:
+        FileHandle.standardError.write(Data("vmwizard-bench: unknown command \(command)\n\(usage)\n".utf8))
+        exit(2)
+    }
 }

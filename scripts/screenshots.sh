@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# PNG screenshots of every wizard tab, taken from the real binary running in tmux at 100x30.
+#
+#   scripts/screenshots.sh [path-to-vmwizard]
+#
+# Without an argument it builds the release binary (through the shared build lock) and uses
+# .build/release/vmwizard. Writes screenshots/01-general.png ... 08-confirm.png, 09-os-windows11.png and
+# 10-disks-advanced.png. Each screen is captured with its colours (tmux capture-pane -e) and rendered by
+# scripts/ansi2png.py. Readiness is always detected by polling the screen text, then waiting until two
+# captures in a row are identical; there are no fixed sleeps.
+#
+# Needs tmux, python3 with Pillow (ansi2png.py installs it with pip if missing) and DejaVu Sans Mono
+# (installed with apt-get as fonts-dejavu-core if missing).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+OUT="$ROOT/screenshots"
+COLS=100
+ROWS=30
+TIMEOUT_S=10
+
+if [[ $# -ge 1 ]]; then
+    BIN=$(realpath "$1")
+else
+    echo "building the release binary (waiting for /tmp/swift-build.lock)..." >&2
+    (cd "$ROOT" && flock /tmp/swift-build.lock swift build -c release --product vmwizard >&2)
+    BIN="$ROOT/.build/release/vmwizard"
+fi
+[[ -x "$BIN" ]] || { echo "screenshots.sh: $BIN is not an executable" >&2; exit 1; }
+command -v tmux >/dev/null || { echo "screenshots.sh: tmux is needed (apt-get install tmux)" >&2; exit 1; }
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]]; then
+    echo "installing fonts-dejavu-core..." >&2
+    apt-get install -y fonts-dejavu-core >&2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/vmwizard-shots.XXXXXX")
+SOCKET="vmwizard-shots-$$"
+T=(tmux -L "$SOCKET")
+PANE_PIDS=()
+SESSIONS=()
+cleanup() {
+    # Quit each wizard the normal way (Esc, then y on the "Quit vmwizard?" popup). Killing the tmux server
+    # instead would send SIGHUP, after which vmwizard waits 30 s before exiting (see the report).
+    local i name pid deadline
+    for i in "${!SESSIONS[@]}"; do
+        name=${SESSIONS[$i]} pid=${PANE_PIDS[$i]}
+        kill -0 "$pid" 2>/dev/null || continue
+        "${T[@]}" send-keys -t "$name" Escape 2>/dev/null || true
+        deadline=$((SECONDS + 3))
+        until screen_text "$name" 2>/dev/null | grep -qF "Quit vmwizard?" || ((SECONDS >= deadline)); do sleep 0.05; done
+        "${T[@]}" send-keys -t "$name" y 2>/dev/null || true
+        deadline=$((SECONDS + 3))
+        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.05; done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    done
+    "${T[@]}" kill-server 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+mkdir -p "$OUT"
+
+# Starts the wizard on the demo host in a new detached session named $1, with its own empty state folder
+# (so no saved draft asks "Resume?" and the Advanced preference starts off).
+start() {
+    local name=$1 state="$WORK/state-$1"
+    mkdir -p "$state"
+    "${T[@]}" -f /dev/null new-session -d -s "$name" -x "$COLS" -y "$ROWS" \
+        "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME='$state' '$BIN' --demo"
+    SESSIONS+=("$name")
+    PANE_PIDS+=("$("${T[@]}" display-message -p -t "$name" '#{pane_pid}')")
+    wait_for "$name" "Esc quit"
+}
+
+screen_text() { "${T[@]}" capture-pane -p -t "$1"; }
+screen_sgr() { "${T[@]}" capture-pane -p -e -N -t "$1"; }
+
+# Waits until the plain screen text of session $1 contains the fixed string $2, then until it settles.
+wait_for() {
+    local name=$1 needle=$2 deadline=$((SECONDS + TIMEOUT_S))
+    until screen_text "$name" | grep -qF -- "$needle"; do
+        if ((SECONDS >= deadline)); then
+            echo "screenshots.sh: timed out waiting for '$needle'; the screen is:" >&2
+            screen_text "$name" >&2
+            exit 1
+        fi
+        sleep 0.05
+    done
+    settle "$name"
+}
+
+# Waits until two captures (with attributes) 100 ms apart are identical.
+settle() {
+    local name=$1 before after deadline=$((SECONDS + TIMEOUT_S))
+    before=$(screen_sgr "$name")
+    while :; do
+        sleep 0.1
+        after=$(screen_sgr "$name")
+        [[ "$after" == "$before" ]] && return 0
+        ((SECONDS >= deadline)) && { echo "screenshots.sh: screen of $name never settled" >&2; exit 1; }
+        before=$after
+    done
+}
+
+keys() { local name=$1; shift; "${T[@]}" send-keys -t "$name" "$@"; }
+type_text() { "${T[@]}" send-keys -t "$1" -l "$2"; }
+
+# shot SESSION FILE: captures the settled screen with colours and renders it.
+shot() {
+    local name=$1 file=$2
+    settle "$name"
+    screen_sgr "$name" >"$WORK/$file.ans"
+    # The text cursor, when the wizard shows it (text fields), is drawn as a bar.
+    local flag x y cursor=()
+    read -r flag x y < <("${T[@]}" display-message -p -t "$name" '#{cursor_flag} #{cursor_x} #{cursor_y}')
+    [[ "$flag" == 1 ]] && cursor=(--cursor "$x,$y")
+    python3 "$HERE/ansi2png.py" --cols "$COLS" --rows "$ROWS" "${cursor[@]}" "$WORK/$file.ans" "$OUT/$file.png"
+    echo "$OUT/$file.png"
+}
+
+# On the OS tab: focus "ISO image" (third field), open its picker, filter by $2 and pick the match.
+pick_iso() {
+    local name=$1 filter=$2 expect=$3
+    keys "$name" Down Down
+    wait_for "$name" "config: ide2 file="
+    keys "$name" Enter
+    wait_for "$name" "Pick: ISO image"
+    type_text "$name" "$filter"
+    wait_for "$name" "1 of 4"
+    keys "$name" Enter
+    wait_for "$name" "$expect"
+}
+
+# The eight tabs with a Debian ISO picked, then the Disks tab with the advanced options shown.
+start main
+shot main 01-general
+keys main PgDn
+wait_for main "Install media"
+pick_iso main debian "ISO image           debian-13"
+shot main 02-os
+keys main PgDn
+wait_for main "Graphic card"
+shot main 03-system
+keys main PgDn
+wait_for main "Disks               [scsi0]"
+shot main 04-disks
+keys main PgDn
+wait_for main "Sockets"
+shot main 05-cpu
+keys main PgDn
+wait_for main "Memory              2048"
+shot main 06-memory
+keys main PgDn
+wait_for main "Network             [net0]"
+shot main 07-network
+keys main PgDn
+wait_for main "Commands that Create runs"
+shot main 08-confirm
+
+# The OS tab with a Windows 11 ISO: the detected OS and the proposed VirtIO drivers CD.
+start win
+keys win PgDn
+wait_for win "Install media"
+pick_iso win win11 "Driver ISO image"
+shot win 09-os-windows11
+
+# Disks with the Advanced toggle on (F2), in a fresh session so the shots above stay basic.
+start adv
+keys adv PgDn
+wait_for adv "Install media"
+pick_iso adv debian "ISO image           debian-13"
+keys adv PgDn PgDn
+wait_for adv "Disks               [scsi0]"
+keys adv F2
+wait_for adv "Advanced options shown"
+shot adv 10-disks-advanced
