@@ -59,6 +59,14 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(window, true)
+        // keypad mode asks the terminal for ESC O A style cursor keys, but some terminals and ssh clients send
+        // ESC [ A regardless; teach ncurses both so an arrow never reads as a lone Esc.
+        for (sequence, code) in [("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT),
+                                 ("\u{1b}[D", KEY_LEFT), ("\u{1b}[H", KEY_HOME), ("\u{1b}[F", KEY_END),
+                                 ("\u{1b}[1~", KEY_HOME), ("\u{1b}[4~", KEY_END), ("\u{1b}OH", KEY_HOME),
+                                 ("\u{1b}OF", KEY_END), ("\u{1b}[Z", KEY_BTAB)] {
+            define_key(sequence, code)
+        }
         wtimeout(window, 100)
         curs_set(0)
         useColor = color && has_colors()

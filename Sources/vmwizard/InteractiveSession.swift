@@ -77,11 +77,11 @@ struct InteractiveSession {
                     effects += state.update(.tick(elapsed: Date().timeIntervalSince(applyStarted)))
                 }
             case .signal(let signal):
-                saveDraft(state)
-                stopRunningCommand()
+                let saved = saveDraft(state)
+                if state.apply != nil && state.apply?.outcome == nil { stopRunningCommand() }
                 terminal.restore()
                 let name = signal == SIGHUP ? "the terminal went away (SIGHUP)" : signal == SIGTERM ? "terminated (SIGTERM)" : "interrupted"
-                printError("vmwizard: \(name); your answers are saved: run vmwizard --resume to continue")
+                printError("vmwizard: \(name); " + (saved ? "your answers are saved: run vmwizard --resume to continue" : "nothing was entered yet"))
                 return ExitStatus.cancelled
             }
             for effect in effects {
@@ -144,10 +144,17 @@ struct InteractiveSession {
         return ExitStatus.invalid
     }
 
-    func saveDraft(_ state: WizardState) {
+    /// Saves the answers; false when there was nothing to save (or it could not be written).
+    @discardableResult
+    func saveDraft(_ state: WizardState) -> Bool {
         // Nothing typed: an untouched wizard is not worth resuming, and must not replace an older draft.
-        if state.model.draft == .fresh { return }
-        try? store.saveDraft(state.model.draft, node: state.model.host.localNode)
+        if state.model.draft == .fresh { return false }
+        do {
+            try store.saveDraft(state.model.draft, node: state.model.host.localNode)
+            return true
+        } catch {
+            return false
+        }
     }
 
     func stopRunningCommand() {

@@ -58,7 +58,7 @@ struct VMWizardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (host, hostNote) = HostSource.load(root: root, forceDemo: demo)
+        let (host, hostNote) = HostSource.load(root: root, forceDemo: demo, interactive: !batch)
         let language = lang.flatMap(HelpLanguage.init(rawValue:)) ?? HelpLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
         var draft = VMDraft.fresh
         if let answers {

@@ -30,7 +30,9 @@ public enum HostInventoryLoader {
 
     /// Reads everything at once. Fast and synchronous; never reads folders on network storages.
     /// Problems become `warnings` (each naming its file); the rest still loads.
-    public static func load(root: String) -> HostInventory {
+    /// With `listLocalISOFolders` false, local ISO folders are left for the background listing too (the
+    /// interactive wizard draws its first screen without waiting for a large ISO store).
+    public static func load(root: String, listLocalISOFolders: Bool = true) -> HostInventory {
         var warnings: [String] = []
         func read(_ relative: String, required: Bool = false, what: String = "") -> [UInt8]? {
             readFile(root: root, relative, required: required, what: what, warnings: &warnings)
@@ -73,7 +75,7 @@ public enum HostInventoryLoader {
         for storage in storages where storage.content.contains("iso") && storage.isEnabled(on: localNode) {
             guard let path = storage.path else { continue }
             let folder = path + "/" + InventoryStorageConfig.isoSubfolder(of: storage)
-            if needsBackgroundListing(storage, isoFolder: folder, mounts: mounts) {
+            if !listLocalISOFolders || needsBackgroundListing(storage, isoFolder: folder, mounts: mounts) {
                 pending.insert(storage.id)
                 continue
             }

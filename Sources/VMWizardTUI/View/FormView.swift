@@ -95,7 +95,7 @@ extension WizardState {
         // Say where a proposed value comes from, when there is room.
         if case .inferred(let reason) = model.provenance(ref.id, item: ref.item), active, issue == nil {
             let note = layout.roomy ? "  ← \(reason)" : "  (auto)"
-            used += screen.put(note, x: valueX + used, y: y, maxWidth: valueWidth - used, style: .dim)
+            used += screen.put(DisplayWidth.truncate(note, to: valueWidth - used), x: valueX + used, y: y, style: .dim)
         }
         if let issue, layout.width >= 120, valueWidth - used > 16 {
             screen.put("  " + issue.message, x: valueX + used, y: y, maxWidth: valueWidth - used,
@@ -131,7 +131,7 @@ extension WizardState {
             } else {
                 used += screen.put(choice?.label ?? value, x: x, y: y, maxWidth: width, style: dimIfInactive(focused ? .focus : .bold))
                 if let detail = choice?.detail, !detail.isEmpty, width - used > 6 {
-                    used += screen.put("  " + detail, x: x + used, y: y, maxWidth: width - used, style: .dim)
+                    used += screen.put(DisplayWidth.truncate("  " + detail, to: width - used), x: x + used, y: y, style: .dim)
                 }
             }
             return used

@@ -18,6 +18,13 @@ extension WizardState {
         }
     }
 
+    /// The tab's overview, shown at the bottom of the help pane when there is room.
+    func tabHelpLines(width: Int) -> [(String, Style)] {
+        let text = HelpCatalog.text(tab.helpKey, language: options.language) ?? ""
+        guard !text.isEmpty else { return [] }
+        return [("About the \(tab.title) tab", .bold)] + DisplayWidth.wrap(text, width: width).map { ($0, .dim) }
+    }
+
     func helpLines(width: Int) -> [(String, Style)] {
         let content = helpContent()
         var lines: [(String, Style)] = []
@@ -25,7 +32,6 @@ extension WizardState {
         lines.append(("", .plain))
         lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
         if let (spec, ref) = focusedField {
-            let tabHelp = HelpCatalog.text(spec.tab.helpKey, language: options.language) ?? ""
             if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
                 lines.append(("", .plain))
                 lines += DisplayWidth.wrap("Proposed because: \(reason).", width: width).map { ($0, .accent) }
@@ -33,11 +39,6 @@ extension WizardState {
             if let issue = model.issue(spec, item: ref.item) {
                 lines.append(("", .plain))
                 lines += DisplayWidth.wrap(issue.message, width: width).map { ($0, issue.isError ? .error : .warning) }
-            }
-            if !tabHelp.isEmpty {
-                lines.append(("", .plain))
-                lines.append(("About the \(spec.tab.title) tab", .bold))
-                lines += DisplayWidth.wrap(tabHelp, width: width).map { ($0, .dim) }
             }
         }
         return lines
@@ -47,7 +48,14 @@ extension WizardState {
         let area = layout.help
         let textWidth = area.width - 2
         screen.put(DisplayWidth.truncate(helpContent().title, to: textWidth), x: area.x + 1, y: area.y, style: .title)
-        let lines = helpLines(width: textWidth)
+        var lines = helpLines(width: textWidth)
+        // The tab overview sits at the bottom, in the same place for every field of the tab, so moving between
+        // fields redraws only the field's own text.
+        let tabLines = tabHelpLines(width: textWidth)
+        let free = area.height - 1 - lines.count
+        if !tabLines.isEmpty && free >= tabLines.count + 1 {
+            lines += Array(repeating: ("", Style.plain), count: free - tabLines.count) + tabLines
+        }
         var rows = area.height - 1
         // When the text is longer than the pane, its last row holds the scroll hint.
         if lines.count > rows { rows -= 1 }

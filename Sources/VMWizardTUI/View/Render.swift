@@ -100,22 +100,41 @@ extension WizardState {
         screen.put(DisplayWidth.truncate(text, to: width - 2), x: 1, y: layout.status, style: style)
     }
 
+    /// Keys for the focused widget on the left; the keys that work everywhere right-aligned, in a fixed place,
+    /// so moving between fields rewrites only the left part.
     func drawFooter(_ screen: inout Screen, _ layout: Layout) {
-        var hints: [(String, String)]
+        var left: [(String, String)]
+        var right: [(String, String)] = []
         if overlay != nil {
-            hints = overlayHints
+            left = overlayHints
         } else if let apply {
-            hints = apply.outcome == nil ? [("Ctrl-C", "abort")] : [("Enter", apply.outcome.map { if case .created = $0 { return "exit" } else { return "back to the wizard" } } ?? "")]
+            switch apply.outcome {
+            case nil: left = [("Ctrl-C", "interrupt qm (it rolls back)")]
+            case .created?: left = [("Enter", "exit")]
+            default: left = [("Enter", "back to the wizard")]
+            }
         } else {
-            hints = widgetHints + [("PgDn/PgUp", "tabs"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
+            left = widgetHints
+            right = [("PgDn/Up", "tab"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
         }
-        var x = 1
-        for (keys, action) in hints {
-            let needed = DisplayWidth.of(keys) + 1 + DisplayWidth.of(action) + 2
-            if x + needed > width { break }
-            x += screen.put(keys, x: x, y: layout.footer, style: .bold)
-            x += screen.put(" " + action + "  ", x: x, y: layout.footer, style: .dim)
+        func width(_ hints: [(String, String)]) -> Int {
+            hints.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 + DisplayWidth.of($1.1) + 2 }
         }
+        // On narrow terminals the widget keeps its first hint and the global keys stay.
+        while left.count > 1 && width(left) + width(right) + 2 > self.width { left.removeLast() }
+        while !right.isEmpty && width(left) + width(right) + 2 > self.width { right.removeFirst() }
+        func draw(_ hints: [(String, String)], from start: Int, limit: Int) {
+            var x = start
+            for (keys, action) in hints {
+                let needed = DisplayWidth.of(keys) + 1 + DisplayWidth.of(action)
+                if x + needed > limit { break }
+                x += screen.put(keys, x: x, y: layout.footer, style: .bold)
+                x += screen.put(" " + action, x: x, y: layout.footer, style: .dim) + 2
+            }
+        }
+        let rightStart = self.width - width(right) + 1
+        draw(left, from: 1, limit: right.isEmpty ? self.width : rightStart - 1)
+        draw(right, from: rightStart, limit: self.width)
     }
 
     var overlayHints: [(String, String)] {
