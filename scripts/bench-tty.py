@@ -23,8 +23,7 @@ First complete frame (whiptail): same clock, up to the read() that delivers the 
 Bytes per key: after the first frame, output is read until quiet for 150 ms; then one key is written and
 output is counted until it is quiet for 150 ms again. Keys are sent the way a real xterm sends them in the
 mode the program set: vmwizard enables keypad-transmit mode (smkx, DECCKM), so Down is ESC O B; whiptail does
-not, so its Down is ESC [ B. (vmwizard reads ESC [ B as a lone Esc followed by "[B", which opens the quit
-popup; see the note printed at the end.)
+not, so its Down is ESC [ B. (vmwizard also understands ESC [ B, for terminals that ignore keypad mode.)
 
 Also printed: the start phases timed inside a fresh process (vmwizard-bench startup: host load, model, state,
 first and second render), vmwizard-bench keys and inventory, and the wall time of a whole
@@ -451,8 +450,8 @@ def run_all(args, vmwizard, bench, whiptail, fixture, temp):
 
     print("\nLoad average at the end: %.2f %.2f %.2f" % os.getloadavg())
     print("\nNotes:")
-    print("  - vmwizard turns on keypad-transmit mode, so a real xterm sends Down as ESC O B; ESC [ B is read as")
-    print("    a lone Esc (quit popup) followed by '[' and 'B'. Focus moves above use ESC O B.")
+    print("  - vmwizard turns on keypad-transmit mode, so a real xterm sends Down as ESC O B (used above);")
+    print("    it also understands ESC [ B from terminals that ignore that mode.")
     print("  - Timings include the pty and this script's select() loop; the machine is shared, so compare")
     print("    the min with the median before trusting a small difference.")
 

@@ -31,15 +31,11 @@ extension WizardState {
         if !content.key.isEmpty { lines.append(("config: \(content.key)", .dim)) }
         lines.append(("", .plain))
         lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
-        if let (spec, ref) = focusedField {
-            if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
-                lines.append(("", .plain))
-                lines += DisplayWidth.wrap("Proposed because: \(reason).", width: width).map { ($0, .accent) }
-            }
-            if let issue = model.issue(spec, item: ref.item) {
-                lines.append(("", .plain))
-                lines += DisplayWidth.wrap(issue.message, width: width).map { ($0, issue.isError ? .error : .warning) }
-            }
+        // A problem too long for the status line is spelled out here in full.
+        if let (spec, ref) = focusedField, let issue = model.issue(spec, item: ref.item),
+           DisplayWidth.of(issue.message) + 2 > self.width - 2 {
+            lines.append(("", .plain))
+            lines += DisplayWidth.wrap(issue.message, width: width).map { ($0, issue.isError ? .error : .warning) }
         }
         return lines
     }

@@ -90,7 +90,7 @@ extension WizardState {
                 text = (issue.isError ? "✗ " : "! ") + issue.message
                 style = issue.isError ? .error : .warning
             } else if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
-                text = "Proposed: \(reason) · Ctrl-R keeps following it after a change"
+                text = "Proposed: \(reason)"
                 style = .accent
             } else if model.isUserSet(ref.id, item: ref.item) {
                 text = "Set by you · Ctrl-R resets to the default"
