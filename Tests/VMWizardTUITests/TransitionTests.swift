@@ -299,3 +299,32 @@ import Testing
         #expect(state.model.issue(.cpuType) == nil)
     }
 }
+
+@Suite struct ConfirmActionTests {
+    @Test func writeConfigAsksForAPathAndWritesThere() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.function(10))
+        while state.focus != .action(.writeConfig) { state.press(.tab) }
+        state.press(.enter)
+        #expect(state.overlay == .pathPrompt(text: "vm-103.conf", cursor: 11))
+        state.press(.ctrl("u"))
+        state.type("/root/web.conf")
+        #expect(state.press(.enter) == [.writeConfig(path: "/root/web.conf")])
+        state.update(.configWritten(.failure(ApplyFailure("/root/web.conf already exists; vmwizard never overwrites a file"))))
+        guard case .message(_, let text, let isError) = state.overlay else {
+            Issue.record("the result is shown")
+            return
+        }
+        #expect(isError && text.contains("never overwrites"))
+    }
+
+    @Test func backGoesToTheNetworkTab() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.press(.function(10))
+        while state.focus != .action(.back) { state.press(.tab) }
+        state.press(.enter)
+        #expect(state.tab == .network)
+    }
+}

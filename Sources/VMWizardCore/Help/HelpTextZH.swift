@@ -9,7 +9,7 @@ enum HelpTextZH {
         "tab.cpu": "设置虚拟 CPU 数量（插槽数 × 每插槽核心数）、客户机看到的 CPU 型号，以及可选的限额、权重、绑核和 NUMA。最重要的是 CPU 类型：默认型号保证可以在线迁移，而 host 在单节点或硬件完全相同的节点上性能最好。",
         "tab.memory": "虚拟机的内存大小，以及运行时 PVE 能否动态调整。最小内存等于内存时为固定分配；最小内存设得更低，PVE 就会通过 ballooning 按份额分配主机的空闲内存。大多数情况下应保留 ballooning 设备。",
         "tab.network": "虚拟机的网卡 net0 至 net31。每块网卡接入一个主机网桥或 SDN VNet，可带 VLAN 标签，并模拟某种网卡型号；客户机有驱动时 VirtIO 最快。删除所有网卡即可创建不联网的虚拟机。",
-        "tab.confirm": "在主机上做任何改动之前，先核对全部设置和将要执行的完整 qm create 命令行。Create（创建）会先运行 qm create；若勾选了 Start after created（创建后启动），再单独运行 qm start。Write config 把设置保存到文件而不创建虚拟机，Print and exit 只打印命令然后退出。",
+        "tab.confirm": "在主机上做任何改动之前，先核对全部设置和将要执行的完整 qm create 命令行。Create（创建）会先运行 qm create；若勾选了 Start after created（创建后启动），再单独运行 qm start。Write config 改为写出虚拟机配置文件（从不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve），Print and exit 只打印命令然后退出。",
 
         // MARK: General
         "node": "创建虚拟机并运行它的集群节点。后续各页的存储、网桥和 ISO 镜像都随该节点变化，所以请先确定它。默认：运行 vmwizard 的本节点；若选择其他节点，vmwizard 会通过 Proxmox API 在该节点上创建，而不是在本机调用 qm。",
@@ -30,7 +30,7 @@ enum HelpTextZH {
         "iso.image": "用于引导安装的 ISO，输入部分文件名即可筛选列表。vmwizard 会根据文件名识别系统（Windows 11、Server 2022/2025 识别为 win11，Windows 10 为 win10，各 Linux 发行版为 l26，virtio-win 为驱动 ISO），并据此建议操作系统类型，已手动修改的字段不受影响。选择 ISO 镜像文件作为介质时必填。",
         "os.base": "客户机操作系统的大类：Linux、Microsoft Windows、Solaris Kernel 或 Other。选对类别后 PVE 能调整一些底层细节，例如 Windows 要求硬件时钟使用本地时间，而类 Unix 系统使用 UTC。默认：Linux。",
         "ostype": "所选大类中的具体版本，决定各项默认值。Linux 2.6 及以上内核使用 SCSI 磁盘和 VirtIO 网卡；Windows 使用 IDE 磁盘和 Intel E1000 网卡（除非添加了驱动 ISO），Windows 11/2022/2025 还会得到 q35、带 EFI 磁盘的 OVMF、TPM 2.0 和 4096 MiB 内存。更换系统时，vmwizard 会把这些默认值重新应用到所有未手动修改过的字段。默认：该大类中最新的版本。",
-        "virtio.add": "仅限 Windows：增加第二个光驱（ide0）并挂载 virtio-win 驱动 ISO，使 Windows 安装程序能加载 VirtIO SCSI 磁盘和 VirtIO 网卡的驱动。勾选后磁盘总线改为 SCSI，网卡型号改为 VirtIO，引导顺序变为磁盘、安装 ISO、驱动 ISO。为获得良好性能推荐勾选；默认：关闭。",
+        "virtio.add": "仅限 Windows：增加第二个光驱（ide0）并挂载 virtio-win 驱动 ISO，使 Windows 安装程序能加载 VirtIO SCSI 磁盘和 VirtIO 网卡的驱动。勾选后磁盘总线改为 SCSI，网卡型号改为 VirtIO，引导顺序变为磁盘、安装 ISO、驱动 ISO。为获得良好性能推荐勾选；默认：主机上有 virtio-win ISO 时 Windows 自动勾选，否则关闭。",
         "virtio.storage": "存放 virtio-win 驱动 ISO 的存储，需启用 ISO 镜像内容类型。默认：节点上第一个含 ISO 镜像的存储。",
         "virtio.image": "包含 Windows 版 VirtIO 驱动（以及客户机代理安装包）的 virtio-win ISO，可输入文字筛选。文件名以 virtio-win 开头的镜像会被识别为驱动 ISO。若存储上还没有，请先从 virtio-win 项目下载并上传。启用驱动光驱时必填。",
 
@@ -45,7 +45,7 @@ enum HelpTextZH {
         "scsihw": "SCSI 磁盘所用的控制器型号。VirtIO SCSI single 为每块磁盘单独配一个控制器，配合 IO 线程性能最佳；Windows 安装时需从 virtio-win ISO 加载其驱动。只有缺少 VirtIO 驱动的老系统才需要选 LSI 53C895A 等模拟型号。默认：VirtIO SCSI single（Windows XP/2000 为 LSI）。",
         "agent": "添加 QEMU 客户机代理的通信通道；客户机内仍需安装 qemu-guest-agent（Windows 版在 virtio-win ISO 中）。有了它，PVE 可以正常关闭客户机、显示其 IP 地址，并在备份时冻结文件系统以保证数据一致。默认：关闭。",
         "tpm.add": "添加虚拟 TPM 芯片，供 BitLocker、度量启动等安全功能使用。没有 TPM，Windows 11 会拒绝安装。默认：Windows 11 开启，其他系统关闭。",
-        "tpm.storage": "TPM 状态卷所在的存储，只需几 MiB；与虚拟机磁盘放在一起便于备份和迁移。勾选添加 TPM 时必填。",
+        "tpm.storage": "TPM 状态卷所在的存储，只需几 MiB；与虚拟机磁盘放在一起便于备份和迁移。默认：vmwizard 建议使用第一块硬盘所在的存储。",
         "tpm.format": "小型 TPM 状态卷的镜像格式。块存储（LVM、ZFS、Ceph）只支持 raw；文件存储若提供 qcow2，选它可让 TPM 状态纳入快照。默认：可选时为 qcow2，否则为 raw。",
         "tpm.version": "TPM 接口版本。Windows 11 和当前的操作系统都需要 v2.0；只有无法使用 2.0 的老系统才选 v1.2。虚拟机创建后无法再更改。默认：v2.0。",
 
