@@ -138,3 +138,34 @@ import Testing
         #expect(again.status == 3, "never overwrites a registered VM")
     }
 }
+
+/// A config write killed at any moment leaves the complete file or none.
+@Suite struct KilledWriteTests {
+    @Test func aKillAtAnyPointLeavesTheFileCompleteOrAbsent() throws {
+        let dir = try E2E.scratch("kill-write")
+        let host = try FixtureHost(in: dir)
+        // A long description makes the file big enough for a kill to land in the middle of writing it.
+        let notes = String(repeating: "line of notes for the kill test\\n", count: 250)
+        let answers = dir.appendingPathComponent("big.json").path
+        try #"{"ide2": "none,media=cdrom", "description": "\#(notes)"}"#.write(toFile: answers, atomically: true, encoding: .utf8)
+        let reference = dir.appendingPathComponent("reference.conf").path
+        let first = try Spawn.run([E2E.binary, "--root", host.root.path, "--batch", "--answers", answers, "--write-config", reference])
+        #expect(first.status == 0, "\(first.stderr)")
+        let complete = try String(contentsOfFile: reference, encoding: .utf8)
+        var outcomes = (absent: 0, complete: 0)
+        for attempt in 0..<40 {
+            let target = dir.appendingPathComponent("vm-\(attempt).conf").path
+            let pid = try Spawn.start([E2E.binary, "--root", host.root.path, "--batch", "--answers", answers, "--write-config", target])
+            usleep(UInt32.random(in: 0...25_000))
+            kill(pid, SIGKILL)
+            Spawn.reap(pid)
+            if let text = try? String(contentsOfFile: target, encoding: .utf8) {
+                #expect(text == complete, "attempt \(attempt): a partial file was left")
+                outcomes.complete += 1
+            } else {
+                outcomes.absent += 1
+            }
+        }
+        #expect(outcomes.absent + outcomes.complete == 40)
+    }
+}

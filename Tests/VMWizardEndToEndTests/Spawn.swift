@@ -21,6 +21,26 @@ enum Spawn {
         }
     }
 
+    /// Starts a program with its output discarded and returns its pid (see `reap`).
+    static func start(_ argv: [String]) throws -> pid_t {
+        closeInheritedDescriptorsOnExec()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
+        guard spawned == 0 else { throw E2EError("cannot run \(argv[0]): \(String(cString: strerror(spawned)))") }
+        return pid
+    }
+
+    static func reap(_ pid: pid_t) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
+
     static func run(_ argv: [String], environment: [String: String]? = nil, stdinPath: String = "/dev/null") throws -> Result {
         closeInheritedDescriptorsOnExec()
         let directory = FileManager.default.temporaryDirectory
