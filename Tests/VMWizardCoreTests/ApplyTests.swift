@@ -93,3 +93,16 @@ import Testing
         #expect(PVEFormat.macAddress(MACAddress.random(prefix: "03:00:00")) == nil, "a multicast prefix is made unicast")
     }
 }
+
+@Suite struct GuestListTests {
+    @Test func theGuestListAloneIsReReadBeforeCreating() throws {
+        let root = try ApplyTests.scratch()
+        #expect(HostInventoryLoader.loadGuests(root: root) == nil, "no .vmlist: nothing known")
+        try #"{"version": 3, "ids": {"120": {"node": "pve2", "type": "lxc", "version": 1}}}"#
+            .write(toFile: root + "/etc/pve/.vmlist", atomically: true, encoding: .utf8)
+        #expect(HostInventoryLoader.loadGuests(root: root) == [120: Guest(node: "pve2", kind: .lxc)])
+        let applier = Applier(root: root, effectiveUserID: 0)
+        #expect(applier.currentGuests(fallback: TestHosts.standard)[120] != nil)
+        #expect(applier.currentGuests(fallback: TestHosts.standard)[100] == nil, "the file wins over what was known")
+    }
+}

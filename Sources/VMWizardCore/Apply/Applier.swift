@@ -44,7 +44,7 @@ public struct Applier: Sendable {
 
     /// The guest list as it is now (another admin may have taken the ID while the wizard was open).
     public func currentGuests(fallback: HostInventory) -> [Int: Guest] {
-        fallback.isDemo ? fallback.guests : HostInventoryLoader.load(root: root).guests
+        fallback.isDemo ? fallback.guests : HostInventoryLoader.loadGuests(root: root) ?? fallback.guests
     }
 
     /// Runs the whole apply; `output` receives each line `qm`/`pvesh` prints. `runner` lets the caller keep a

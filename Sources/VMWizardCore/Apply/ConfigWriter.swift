@@ -70,7 +70,9 @@ public struct ConfigWriter: Sendable {
             waited += 1
         }
         defer { flock(fd, LOCK_UN) }
-        let guests = HostInventoryLoader.load(root: root).guests
+        guard let guests = HostInventoryLoader.loadGuests(root: root) else {
+            throw FileWriteError("cannot read the cluster's guest list (etc/pve/.vmlist); nothing was registered")
+        }
         if let id = Int(vmid), let guest = guests[id] {
             throw FileWriteError("VM ID \(vmid) is already in use on node \(guest.node)")
         }

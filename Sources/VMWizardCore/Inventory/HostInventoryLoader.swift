@@ -152,6 +152,15 @@ public enum HostInventoryLoader {
         )
     }
 
+    /// Only the cluster-wide guest list, for the last-moment VMID check before creating: cheap to re-read,
+    /// unlike the whole inventory. Nil when `.vmlist` cannot be read (the caller then keeps what it knew).
+    public static func loadGuests(root: String) -> [Int: Guest]? {
+        var warnings: [String] = []
+        guard let bytes = readFile(root: root, InventoryStatusFiles.vmlistPath, required: true, what: "", warnings: &warnings)
+        else { return nil }
+        return InventoryStatusFiles.parseVMList(bytes, warnings: &warnings)
+    }
+
     // MARK: - Pieces
 
     /// Reads `root/relative`. A missing file is silent unless `required`; an unreadable one always warns.
