@@ -64,9 +64,13 @@ struct InteractiveSession {
         var applyStarted: Date?
         var exitCode: Int32?
         while exitCode == nil {
-            terminal.draw(state.render())
             var effects: [Effect] = []
-            for event in queue.drain() { effects += state.update(event) }
+            for event in queue.drain() {
+                // A VM that exists needs no draft any more.
+                if case .applyFinished(.created) = event { store.removeDraft() }
+                effects += state.update(event)
+            }
+            terminal.draw(state.render())
             switch terminal.read() {
             case .key(let key): effects += state.update(.key(key))
             case .resize(let width, let height):
@@ -78,7 +82,7 @@ struct InteractiveSession {
                 }
             case .signal(let signal):
                 let saved = saveDraft(state)
-                if state.apply != nil && state.apply?.outcome == nil { stopRunningCommand() }
+                if Self.applyRunning(state) { stopRunningCommand() }
                 terminal.restore()
                 let name = signal == SIGHUP ? "the terminal went away (SIGHUP)" : signal == SIGTERM ? "terminated (SIGTERM)" : "interrupted"
                 printError("vmwizard: \(name); " + (saved ? "your answers are saved: run vmwizard --resume to continue" : "nothing was entered yet"))
@@ -88,7 +92,7 @@ struct InteractiveSession {
                 switch effect {
                 case .quit(let code):
                     if code != 0 { saveDraft(state) }
-                    if state.apply != nil && state.apply?.outcome == nil { stopRunningCommand() }
+                    if Self.applyRunning(state) { stopRunningCommand() }
                     exitCode = code
                 case .saveDraft: saveDraft(state)
                 case .savePreferences:
@@ -105,11 +109,11 @@ struct InteractiveSession {
                     applyStarted = Date()
                     startApply(state.model)
                 case .writeConfig(let path):
+                    // The result comes back as an event, like every other answer to an effect.
                     do {
-                        let written = try ConfigWriter(root: root).write(state.model, to: path)
-                        effects += state.update(.configWritten(.success(written)))
+                        queue.post(.configWritten(.success(try ConfigWriter(root: root).write(state.model, to: path))))
                     } catch {
-                        _ = state.update(.configWritten(.failure(ApplyFailure("\(error)"))))
+                        queue.post(.configWritten(.failure(ApplyFailure("\(error)"))))
                     }
                 case .printAndExit:
                     saveDraft(state)
@@ -117,10 +121,6 @@ struct InteractiveSession {
                     print(printFormat.render(state.model), terminator: "")
                     return ExitStatus.done
                 }
-            }
-            if case .created? = state.apply?.outcome, !createdHandled {
-                store.removeDraft()
-                createdHandled = true
             }
         }
         terminal.restore()
@@ -131,7 +131,10 @@ struct InteractiveSession {
         return exitCode ?? ExitStatus.done
     }
 
-    var createdHandled = false
+
+    static func applyRunning(_ state: WizardState) -> Bool {
+        state.apply != nil && state.apply?.outcome == nil
+    }
 
     func noTerminal(_ reason: String) -> Int32 {
         printError("""

@@ -4,23 +4,17 @@ import Foundation
 /// description as leading `#` lines, then `key: value` lines sorted by key, property strings with the volume
 /// first and the other keys sorted, flags written as 1/0.
 public enum ConfigFile {
-    /// Extra lines a real registration needs (generated MACs, smbios1, vmgenid) and the volumes to name.
+    /// What a real registration adds: the MACs, smbios1 and vmgenid that `qm create` would generate.
     public struct Registration: Sendable, Equatable {
-        /// Config key -> existing volume ID, for every drive (disks, efidisk0, tpmstate0).
-        public var volumes: [String: String]
-        /// Config key -> size text for those volumes ("32G").
-        public var sizes: [String: String]
         /// NIC index -> MAC address.
         public var macs: [Int: String]
         public var smbiosUUID: String?
         public var vmgenid: String?
 
         public init(
-            volumes: [String: String] = [:], sizes: [String: String] = [:], macs: [Int: String] = [:],
+            macs: [Int: String] = [:],
             smbiosUUID: String? = nil, vmgenid: String? = nil
         ) {
-            self.volumes = volumes
-            self.sizes = sizes
             self.macs = macs
             self.smbiosUUID = smbiosUUID
             self.vmgenid = vmgenid
@@ -32,12 +26,12 @@ public enum ConfigFile {
 
     public static func render(_ model: VMModel, registration: Registration? = nil) -> String {
         let params = PVEParameters.build(model, includeStart: false)
-        let names = registration?.volumes ?? predictedVolumes(model, params: params)
+        let names = predictedVolumes(model, params: params)
         var lines: [(String, String)] = []
         for param in params where !notInConfig.contains(param.key) {
             var value = param.value
             if isDrive(param.key) {
-                value = driveLine(param.key, value, volume: names[param.key], size: registration?.sizes[param.key])
+                value = driveLine(param.key, value, volume: names[param.key])
             } else if param.key.hasPrefix("net"), let index = Int(param.key.dropFirst(3)) {
                 value = nicLine(value, mac: registration?.macs[index])
             }
@@ -95,7 +89,7 @@ public enum ConfigFile {
 
     /// A drive as the config holds it after allocation: the volume first, the remaining keys sorted, flags as
     /// 1/0, and the allocation-only keys (format, import-from, the GiB size) replaced by the volume's size.
-    static func driveLine(_ key: String, _ value: String, volume: String?, size: String?) -> String {
+    static func driveLine(_ key: String, _ value: String, volume: String?) -> String {
         var drive = PropertyString.parse(value)
         if drive.value("media") == "cdrom" { return value }
         let requested = drive.head.flatMap { $0.split(separator: ":").last }.map(String.init)
@@ -111,9 +105,7 @@ public enum ConfigFile {
         // New pre-enrolled EFI vars carry the 2023 Microsoft certificates.
         if key == "efidisk0", drive.value("pre-enrolled-keys") == "1" { pairs.append(("ms-cert", "2023k")) }
         let sizeText: String?
-        if let size {
-            sizeText = size
-        } else if key == "efidisk0" || key == "tpmstate0" {
+        if key == "efidisk0" || key == "tpmstate0" {
             sizeText = "4M"
         } else if let requested, requested != "0", let gib = Double(requested) {
             sizeText = formatSize(gib: gib)

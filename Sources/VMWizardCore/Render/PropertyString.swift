@@ -13,8 +13,7 @@ public struct PropertyString: Equatable, Sendable {
         lhs.head == rhs.head && lhs.pairs.map(\.key) == rhs.pairs.map(\.key) && lhs.pairs.map(\.value) == rhs.pairs.map(\.value)
     }
 
-    /// Parses `text`; the first part is the head when it has no "=" (or when `headKeys` lists its key, as for
-    /// a NIC's `virtio=MAC`).
+    /// Parses `text`; the first part is the head when it has no "=" (a NIC's `virtio=MAC` comes back as a pair).
     public static func parse(_ text: String) -> PropertyString {
         var head: String?
         var pairs: [(String, String)] = []
