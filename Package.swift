@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Writes the man page vmwizard.1 from `vmwizard --experimental-dump-help` and the key and exit code tables.
+        .executableTarget(name: "vmwizard-manpage", dependencies: ["VMWizardCore", "VMWizardTUI"]),
         // Builds large host fixture trees on disk, shared by the tests and the benchmarks.
         .target(name: "VMWizardFixtures", dependencies: ["VMWizardCore"]),
         .executableTarget(name: "vmwizard-bench", dependencies: ["VMWizardCore", "VMWizardTUI", "VMWizardFixtures"]),

@@ -1,15 +1,14 @@
-/// vmwizard's exit statuses (documented in the README and in --help).
-enum ExitStatus {
-    static let done: Int32 = 0
-    static let cancelled: Int32 = 1
-    static let invalid: Int32 = 2
-    static let applyFailed: Int32 = 3
+import VMWizardCore
 
-    static let help = """
-        Exit status: 0 done; 1 cancelled by the user (answers kept as a draft); 2 invalid input or usage \
-        (bad answers file, invalid values, no terminal without --batch); 3 the apply failed (qm create, the \
-        start, or writing the config).
-        """
+/// vmwizard's exit statuses (documented in the README, in --help and in the man page), read from the table
+/// in VMWizardCore.
+enum ExitStatus {
+    static let done = ExitCodeTable.done.code
+    static let cancelled = ExitCodeTable.cancelled.code
+    static let invalid = ExitCodeTable.invalid.code
+    static let applyFailed = ExitCodeTable.applyFailed.code
+
+    static let help = ExitCodeTable.summary
 }
 
 /// Writes a line to standard error.

@@ -16,9 +16,10 @@ struct VMWizardCommand: ParsableCommand {
             `vmwizard --batch --answers FILE` creates the VM (progress on stderr, result on stdout).
 
             \(ExitStatus.help)
-            """)
+            """,
+        version: VMWizardVersion.number)
 
-    @Option(name: .long, help: ArgumentHelp("Read the host's files under this folder instead of /.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Read the host's files under this folder instead of /.", valueName: "dir"), completion: .directory)
     var root = "/"
 
     @Flag(name: .long, help: "Use the built-in demo host even on a Proxmox VE node.")
@@ -26,7 +27,7 @@ struct VMWizardCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "Prefill from a Proxmox VM config (.conf, used as a template) or a JSON object of config key to value.",
-        valueName: "file"))
+        valueName: "file"), completion: .file())
     var answers: String?
 
     @Flag(name: .long, help: "Resume the saved draft without asking.")
@@ -40,13 +41,14 @@ struct VMWizardCommand: ParsableCommand {
 
     @Option(name: .customLong("write-config"), help: ArgumentHelp(
         "Write the VM config to this path (never overwrites; inside /etc/pve only when nothing needs allocating).",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var writeConfig: String?
 
-    @Option(name: .long, help: ArgumentHelp("The qm program to run (default: qm on PATH).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The qm program to run (default: qm on PATH).", valueName: "path"), completion: .file())
     var qm = "qm"
 
-    @Option(name: .long, help: ArgumentHelp("Help language: en or zh (default: from LANG).", valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp("Help language: en or zh (default: from LANG).", valueName: "lang"),
+            completion: .list(HelpLanguage.allCases.map(\.rawValue)))
     var lang: String?
 
     func validate() throws {

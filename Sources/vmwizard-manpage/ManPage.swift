@@ -1,0 +1,134 @@
+import VMWizardCore
+import VMWizardTUI
+
+/// vmwizard(1): the options from the argument definitions, the keys from the wizard's key table, the exit
+/// statuses from their table, the version from VMWizardCore, and the prose of `ManPageProse`.
+struct ManPage {
+    var dump: HelpDump
+    var keys: [KeyMap.Binding] = KeyMap.global
+    var exitCodes: [ExitCodeTable.Entry] = ExitCodeTable.all
+
+    func render() -> String {
+        let command = dump.command
+        var page = RoffDocument(
+            title: command.commandName.uppercased(), section: 1, date: VMWizardVersion.date,
+            source: "\(command.commandName) \(VMWizardVersion.number)", manual: "User Commands")
+
+        page.section("NAME")
+        page.raw("\(command.commandName) \\- " + Roff.text(Self.nameLine(command.abstract ?? "")))
+
+        page.section("SYNOPSIS")
+        page.raw(synopsis())
+        page.request(".br")
+        page.raw(Roff.command(command.commandName) + " " + Roff.command("--version"))
+
+        page.section("DESCRIPTION")
+        for paragraph in descriptionParagraphs() + ManPageProse.description { page.paragraph(paragraph) }
+
+        page.section("OPTIONS")
+        for argument in displayedArguments() {
+            page.entry(tag(argument), optionBody(argument))
+        }
+
+        page.section("KEYS")
+        page.paragraph(ManPageProse.keysIntroduction)
+        for binding in keys { page.entry(Roff.bold(binding.keys), binding.action) }
+        page.paragraph(ManPageProse.keysNote)
+
+        page.section("FILES")
+        page.paragraph(ManPageProse.filesIntroduction)
+        for file in ManPageProse.files { page.entry(Roff.italic(file.path), file.use) }
+
+        page.section("EXIT STATUS")
+        for code in exitCodes { page.entry(Roff.bold(String(code.code)), "\(code.meaning.capitalizedFirst): \(code.detail).") }
+
+        page.section("ENVIRONMENT")
+        for variable in ManPageProse.environment { page.entry(Roff.bold(variable.name), variable.use) }
+
+        page.section("EXAMPLES")
+        for example in ManPageProse.examples {
+            page.paragraph(example.what)
+            page.literal(example.lines)
+        }
+
+        page.section("SEE ALSO")
+        page.raw(ManPageProse.seeAlso.map { "\\fB\($0.name)\\fR(\($0.section))" }.joined(separator: ", "))
+        return page.text
+    }
+
+    /// "Create a … wizard." → "create a … wizard", as the NAME line wants it.
+    static func nameLine(_ abstract: String) -> String {
+        var line = abstract.trimmingSuffix(".")
+        if let first = line.first, line.dropFirst().first?.isUppercase != true {
+            line = first.lowercased() + line.dropFirst()
+        }
+        return line
+    }
+
+    /// The discussion of `--help`, without the exit status paragraph (it has its own section).
+    func descriptionParagraphs() -> [String] {
+        (dump.command.discussion ?? "").paragraphs.filter { $0 != ExitCodeTable.summary }
+    }
+
+    func displayedArguments() -> [HelpDump.Argument] {
+        (dump.command.arguments ?? []).filter(\.shouldDisplay)
+    }
+
+    /// `[--root dir] [--demo] …`, as the usage line of `--help`.
+    func synopsis() -> String {
+        let parts = displayedArguments()
+            .filter { argument in !(argument.names ?? []).contains { ["help", "version"].contains($0.name) } }
+            .map { "[" + tag(preferredOnly: true, $0) + "]" }
+        return ([Roff.command(dump.command.commandName)] + parts).joined(separator: " ")
+    }
+
+    /// `\fB--print\fR \fIformat\fR`; every spelling of the name unless `preferredOnly`.
+    func tag(preferredOnly: Bool = false, _ argument: HelpDump.Argument) -> String {
+        var names = (argument.names ?? []).map(\.spelled)
+        if preferredOnly, let long = names.last { names = [long] }
+        var text = names.map(Roff.command).joined(separator: ", ")
+        if argument.kind == "option", let value = argument.valueName { text += " " + Roff.italic(value) }
+        return text
+    }
+
+    func optionBody(_ argument: HelpDump.Argument) -> String {
+        var sentences = [argument.abstract ?? ""]
+        if let discussion = argument.discussion, !discussion.isEmpty { sentences.append(discussion) }
+        if let values = argument.allValues ?? argument.completionKind?.list?.values, !values.isEmpty {
+            sentences.append("Values: " + values.joined(separator: ", ") + ".")
+        }
+        if let value = argument.defaultValue, argument.kind == "option" {
+            sentences.append("Default: `\(value)`.")
+        }
+        return sentences.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+
+    /// The text split at blank lines, each paragraph trimmed; empty ones dropped.
+    var paragraphs: [String] {
+        var result: [String] = []
+        var current: [Substring] = []
+        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        lines.append("")
+        for line in lines {
+            let start = line.firstIndex { !$0.isWhitespace }
+            if let start, let last = line.lastIndex(where: { !$0.isWhitespace }) {
+                current.append(line[start...last])
+            } else {
+                if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+                current = []
+            }
+        }
+        return result
+    }
+
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}
