@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Installs dist/vmwizard_<version>_amd64.deb into minimal Debian roots (debootstrap --variant=minbase),
+# which have no Swift in them, and checks that it works there:
+#   - `apt-get install ./vmwizard_….deb` resolves the package's Depends from the Debian mirror;
+#   - no Swift runtime library is anywhere in the root;
+#   - `vmwizard --version`, and `vmwizard --batch --root <fixture host> --answers … --print qm|conf|json`
+#     print exactly what the host's dist/vmwizard prints for the same input;
+#   - the man page renders with man(1), the bash completion loads, and the package removes cleanly.
+#
+# Usage: scripts/test-deb.sh [SUITE…]       (default: bookworm trixie — Debian 12 and 13, i.e. PVE 8 and 9)
+# Needs: root (debootstrap, chroot, mount), debootstrap, a Debian mirror (taken from /etc/apt/sources.list*,
+# or DEBIAN_MIRROR=URL), and the .deb (built by scripts/build-deb.sh when missing). Each base root is cached
+# as a tarball under .cache/debootstrap/ (delete it to start over), so reruns take about a minute.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+fail() { echo "test-deb: FAIL: $*" >&2; exit 1; }
+step() { echo "test-deb: $*"; }
+
+[ "$(id -u)" -eq 0 ] || fail "run as root (debootstrap, chroot and mount need it)"
+command -v debootstrap >/dev/null || fail "debootstrap is missing: apt-get install debootstrap"
+
+suites=("$@")
+[ "${#suites[@]}" -gt 0 ] || suites=(bookworm trixie)
+
+# The Debian mirror this machine's apt uses (deb822 "URIs:" or one-line "deb" entries), unless given.
+mirror="${DEBIAN_MIRROR:-}"
+if [ -z "$mirror" ]; then
+    mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
+        | sed -e 's/\[[^]]*\]//' | awk '$1 == "URIs:" || $1 == "deb" { print $2 }' \
+        | grep -E '/debian/?$' | head -n 1 || true)
+fi
+[ -n "$mirror" ] || fail "no Debian mirror found in /etc/apt/sources.list*; set DEBIAN_MIRROR=http://…/debian"
+step "mirror $mirror"
+
+[ -x dist/vmwizard ] || scripts/build-deb.sh
+version=$(dist/vmwizard --version)
+deb="dist/vmwizard_${version}_amd64.deb"
+[ -f "$deb" ] || scripts/build-deb.sh
+[ -f "$deb" ] || fail "$deb was not built"
+
+fixture=Tests/VMWizardCoreTests/Fixtures/hosts/standalone
+work=$(mktemp -d /tmp/vmwizard-test-deb.XXXXXX)
+root=""
+cleanup() {
+    if [ -n "$root" ]; then
+        for mount in "$root/proc" "$root/dev/pts"; do
+            mountpoint -q "$mount" 2>/dev/null && umount -l "$mount"
+        done
+    fi
+    rm -rf --one-file-system "$work"
+}
+trap cleanup EXIT
+
+cat > "$work/answers.json" <<'JSON'
+{"name": "web1", "ide2": "local:iso/debian-13.2.0-amd64-netinst.iso,media=cdrom", "ostype": "l26",
+ "scsihw": "virtio-scsi-single", "scsi0": "local-lvm:64,iothread=on", "cores": 2, "memory": 4096,
+ "net0": "virtio,bridge=vmbr0,firewall=1"}
+JSON
+
+# Runs a command inside the root with a clean environment.
+in_root() {
+    chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb \
+        DEBIAN_FRONTEND=noninteractive "$@"
+}
+
+test_suite() {
+    local suite=$1
+    local cache="$repo/.cache/debootstrap/$suite-minbase.tar"
+    if [ ! -f "$cache" ]; then
+        step "$suite: debootstrap --variant=minbase (cached afterwards in ${cache#"$repo"/})"
+        mkdir -p "$(dirname "$cache")"
+        local base="$work/base-$suite"
+        debootstrap --variant=minbase "$suite" "$base" "$mirror" > "$work/debootstrap-$suite.log" 2>&1 \
+            || { tail -n 20 "$work/debootstrap-$suite.log" >&2; fail "$suite: debootstrap failed (log above)"; }
+        tar -C "$base" --numeric-owner -cf "$cache.new" . && mv "$cache.new" "$cache"
+        rm -rf --one-file-system "$base"
+    fi
+
+    root="$work/root-$suite"
+    mkdir -p "$root"
+    tar -C "$root" --numeric-owner -xpf "$cache"
+    mount -t proc proc "$root/proc"
+    cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+
+    step "$suite: apt-get install ./$(basename "$deb")"
+    cp "$deb" "$root/tmp/"
+    in_root apt-get update -q > "$work/apt-$suite.log" 2>&1 \
+        || { tail -n 20 "$work/apt-$suite.log" >&2; fail "$suite: apt-get update failed"; }
+    in_root apt-get install -y -q "/tmp/$(basename "$deb")" >> "$work/apt-$suite.log" 2>&1 \
+        || { tail -n 30 "$work/apt-$suite.log" >&2; fail "$suite: installing the package failed (Depends not resolvable?)"; }
+    grep -E '^(Setting up|Unpacking) ' "$work/apt-$suite.log" | sed 's/^/    /'
+
+    local swift_files
+    swift_files=$(find "$root" -path "$root/proc" -prune -o \( -name 'libswift*' -o -name 'swift*' -path '*/bin/*' \) -print)
+    [ -z "$swift_files" ] || fail "$suite: Swift is present in the root:"$'\n'"$swift_files"
+    step "$suite: no Swift runtime in the root"
+
+    local got
+    got=$(in_root vmwizard --version) || fail "$suite: vmwizard --version exited $?"
+    [ "$got" = "$version" ] || fail "$suite: vmwizard --version printed '$got', expected '$version'"
+    step "$suite: vmwizard --version: $got"
+
+    mkdir -p "$root/srv/fixture-host"
+    cp -a "$fixture/." "$root/srv/fixture-host/"
+    cp "$work/answers.json" "$root/srv/answers.json"
+    local format expected actual
+    for format in qm conf json; do
+        expected=$(dist/vmwizard --batch --root "$root/srv/fixture-host" --answers "$work/answers.json" --print "$format") \
+            || fail "$suite: the host's dist/vmwizard --print $format exited $?"
+        actual=$(in_root vmwizard --batch --root /srv/fixture-host --answers /srv/answers.json --print "$format") \
+            || fail "$suite: vmwizard --print $format in the root exited $?"
+        if [ "$actual" != "$expected" ]; then
+            diff <(echo "$expected") <(echo "$actual") >&2 || true
+            fail "$suite: --print $format differs from the host's output (diff above: < host, > $suite)"
+        fi
+        [ "$format" != qm ] || step "$suite: --print qm: $actual"
+    done
+    step "$suite: --batch --print qm, conf and json match the host's output"
+
+    in_root bash -c 'source /usr/share/bash-completion/completions/vmwizard && complete -p vmwizard' > "$work/complete" \
+        || fail "$suite: the bash completion does not load"
+    step "$suite: bash completion: $(cat "$work/complete")"
+
+    in_root apt-get install -y -q --no-install-recommends man-db >> "$work/apt-$suite.log" 2>&1 \
+        || { tail -n 20 "$work/apt-$suite.log" >&2; fail "$suite: installing man-db failed"; }
+    local page
+    page=$(in_root env MANWIDTH=80 man --warnings -P cat vmwizard 2> "$work/man-warnings") \
+        || fail "$suite: man vmwizard exited $?"
+    [ ! -s "$work/man-warnings" ] || fail "$suite: man vmwizard warned: $(cat "$work/man-warnings")"
+    grep -qE 'vmwizard +- +create +a +Proxmox' <<< "$page" \
+        || fail "$suite: man vmwizard does not show the NAME line:"$'\n'"$(head -n 10 <<< "$page")"
+    step "$suite: man vmwizard renders ($(wc -l <<< "$page") lines, no warnings)"
+
+    in_root apt-get remove -y -q vmwizard >> "$work/apt-$suite.log" 2>&1 || fail "$suite: apt-get remove vmwizard failed"
+    [ ! -e "$root/usr/bin/vmwizard" ] || fail "$suite: /usr/bin/vmwizard is still there after apt-get remove"
+    step "$suite: apt-get remove vmwizard leaves no binary"
+
+    umount -l "$root/proc"
+    rm -rf --one-file-system "$root"
+    root=""
+    step "$suite: PASS"
+}
+
+for suite in "${suites[@]}"; do
+    test_suite "$suite"
+done
+echo "test-deb: all passed (${suites[*]})"
