@@ -68,7 +68,7 @@ enum ManPageProse {
     ]
 
     static let environment = [
-        Variable(name: "LC_ALL, LC_MESSAGES, LANG", use: "The first one set chooses the language of the help texts: "
+        Variable(name: "LC_ALL, LC_MESSAGES, LANG", use: "The first one set chooses the language of the screens, messages and help: "
             + "a value starting with zh chooses Chinese, anything else English. --lang overrides them."),
         Variable(name: "NO_COLOR", use: "When set and not empty, no colours are drawn (bold, reverse and underline stay)."),
         Variable(name: "XDG_STATE_HOME", use: "Where the draft and preferences are kept, in a vmwizard folder; "

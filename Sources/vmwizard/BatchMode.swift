@@ -7,15 +7,16 @@ struct BatchMode {
     var draft: VMDraft
     var root: String
     var qm: String
+    var language: Language = .en
 
     func run(print format: OutputFormat?, writeConfig: String?) -> Int32 {
         for warning in host.warnings { printError("vmwizard: warning: \(warning)") }
         let model = VMModel(draft: draft, host: host)
         let issues = model.issues()
-        for issue in issues where !issue.isError { printError("vmwizard: warning: \(issue.message)") }
+        for issue in issues where !issue.isError { printError("vmwizard: warning: \(issue.message(language))") }
         let errors = issues.filter(\.isError)
         if !errors.isEmpty {
-            for error in errors { printError("vmwizard: \(location(of: error))\(error.message)") }
+            for error in errors { printError("vmwizard: \(location(of: error))\(error.message(language))") }
             return ExitStatus.invalid
         }
         if let format {

@@ -6,7 +6,7 @@ import VMWizardTUI
 /// The interactive wizard: the terminal, the state machine, and the effects it asks for.
 struct InteractiveSession {
     var host: HostInventory
-    var hostNote: String?
+    var hostNote: Phrase?
     var draft: VMDraft
     var store: DraftStore
     var root: String
@@ -57,7 +57,8 @@ struct InteractiveSession {
         }
         if let hostNote { state.status = hostNote }
         if let firstWarning = host.warnings.first {
-            state.status = "Host: \(firstWarning)" + (host.warnings.count > 1 ? " (+\(host.warnings.count - 1) more)" : "")
+            state.status = host.warnings.count > 1
+                ? "Host: \(firstWarning) (+\(host.warnings.count - 1) more)" : "Host: \(firstWarning)"
             state.statusIsError = true
         }
         startLateHostLoading()

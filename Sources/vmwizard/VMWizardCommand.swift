@@ -47,8 +47,8 @@ struct VMWizardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The qm program to run (default: qm on PATH).", valueName: "path"), completion: .file())
     var qm = "qm"
 
-    @Option(name: .long, help: ArgumentHelp("Help language: en or zh (default: from LANG).", valueName: "lang"),
-            completion: .list(HelpLanguage.allCases.map(\.rawValue)))
+    @Option(name: .long, help: ArgumentHelp("Language of the screens, messages and help: en or zh (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "lang"),
+            completion: .list(Language.allCases.map(\.rawValue)))
     var lang: String?
 
     func validate() throws {
@@ -73,7 +73,7 @@ struct VMWizardCommand: ParsableCommand {
         }
         let store = DraftStore()
         if batch {
-            throw ExitCode(BatchMode(host: host, draft: draft, root: root, qm: qm).run(print: print, writeConfig: writeConfig))
+            throw ExitCode(BatchMode(host: host, draft: draft, root: root, qm: qm, language: language).run(print: print, writeConfig: writeConfig))
         }
         var session = InteractiveSession(
             host: host, hostNote: hostNote, draft: draft, store: store, root: root, qm: qm, language: language,

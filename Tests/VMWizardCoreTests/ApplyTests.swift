@@ -17,7 +17,7 @@ import Testing
     @Test func preflightRefusesWithAClearReasonBeforeAnythingRuns() throws {
         let root = try Self.scratch()
         let fakeQm = root + "/qm"
-        FileManager.default.createFile(atPath: fakeQm, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(atPath: fakeQm, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
         let ready = Applier(qm: fakeQm, root: root, effectiveUserID: 0)
         #expect(ready.preflight(Self.validModel()) == nil)
 

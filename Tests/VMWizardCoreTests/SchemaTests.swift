@@ -23,7 +23,7 @@ import Testing
         for (other, otherValue) in setup { write(&model, other, otherValue) }
         write(&model, id, value)
         let item: Int? = OptionCatalog.spec(id)?.scope == .vm ? nil : 0
-        return FieldError(issue: model.issue(id, item: item).flatMap { $0.isError ? $0 : nil }, label: OptionCatalog.spec(id)?.label ?? "")
+        return FieldError(issue: model.issue(id, item: item).flatMap { $0.isError ? $0 : nil }, label: OptionCatalog.spec(id)?.label.description ?? "")
     }
 
     static func write(_ model: inout VMModel, _ id: FieldID, _ value: String) {
@@ -208,7 +208,7 @@ import Testing
 
     @Test(arguments: ranges)
     func numericRange(_ range: Range) throws {
-        let label = OptionCatalog.spec(range.id)?.label ?? ""
+        let label = OptionCatalog.spec(range.id)?.label.description ?? ""
         #expect(Self.error(range.id, range.min, setup: range.setup).issue == nil, "min \(range.min)")
         #expect(Self.error(range.id, range.max, setup: range.setup).issue == nil, "max \(range.max)")
         for bad in [range.below, range.above] {

@@ -102,7 +102,7 @@ import Testing
         state.type("win11")
         guard case .picker(let picker) = state.overlay else { return }
         let items = state.pickerItems(picker)
-        #expect(items.first?.label.lowercased().hasPrefix("win11") == true)
+        #expect(items.first?.label.description.lowercased().hasPrefix("win11") == true)
         state.press(.enter)
         #expect(state.overlay == nil)
         #expect(state.model.value(.isoImage).contains("Win11"))
@@ -129,7 +129,7 @@ import Testing
         state.press(.function(10))
         #expect(state.tab == .os)
         #expect(state.focus == .field(FieldRef(.isoImage)))
-        #expect(state.status?.contains("ISO image") == true)
+        #expect(state.status?.description.contains("ISO image") == true)
         state.pickISO(containing: "debian")
         state.press(.ctrl("x"))
         #expect(state.tab == .confirm)
@@ -316,7 +316,7 @@ import Testing
             Issue.record("the result is shown")
             return
         }
-        #expect(isError && text.contains("never overwrites"))
+        #expect(isError && text.description.contains("never overwrites"))
     }
 
     @Test func backGoesToTheNetworkTab() {

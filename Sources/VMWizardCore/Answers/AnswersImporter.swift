@@ -826,7 +826,7 @@ struct AnswersImporter {
             let items = scope == .disk ? diskOrigins : nicOrigins
             if items.indices.contains(item) { return items[item] }
         }
-        return "field '\(OptionCatalog.spec(ref.id)?.label ?? ref.id.rawValue)'"
+        return "field '\(OptionCatalog.spec(ref.id)?.label.description ?? ref.id.rawValue)'"
     }
 
     static func inactiveReason(_ id: FieldID) -> String {

@@ -1,21 +1,5 @@
 import Foundation
 
-/// Languages the inline help is written in. A new language is one more table file and one more case here;
-/// the option model only knows help keys.
-public enum HelpLanguage: String, Sendable, CaseIterable {
-    case en, zh
-
-    /// Picks the language from the usual locale variables (LC_ALL, LC_MESSAGES, LANG); English otherwise.
-    public static func fromEnvironment(_ env: [String: String]) -> HelpLanguage {
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = env[name], !value.isEmpty {
-                return value.lowercased().hasPrefix("zh") ? .zh : .en
-            }
-        }
-        return .en
-    }
-}
-
 public enum HelpCatalog {
     static func table(_ language: HelpLanguage) -> [String: String] {
         switch language {

@@ -31,10 +31,12 @@ public enum CPUModels {
 
     /// Picker entries: AMD, Intel, QEMU, then Host, each sorted by name.
     public static let choices: [Choice] =
-        amd.map { Choice($0, $0, detail: "AMD", group: "AMD") }
-        + intel.map { Choice($0, $0, detail: "Intel", group: "Intel") }
-        + qemu.map { Choice($0, $0, detail: "QEMU", group: "QEMU") }
-        + [Choice("host", "host", detail: "Host: exactly this host's CPU", group: "Host")]
+        vendorChoices(amd, vendor: "AMD") + vendorChoices(intel, vendor: "Intel") + vendorChoices(qemu, vendor: "QEMU")
+        + [Choice("host", detail: "Host: exactly this host's CPU", group: "Host")]
+
+    private static func vendorChoices(_ models: [String], vendor: String) -> [Choice] {
+        models.map { Choice($0, detail: .verbatim(vendor), group: vendor) }
+    }
 
     public static func isKnown(_ model: String) -> Bool {
         model == "host" || amd.contains(model) || intel.contains(model) || qemu.contains(model)

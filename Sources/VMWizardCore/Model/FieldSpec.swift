@@ -1,15 +1,15 @@
 /// A value the user can pick, with the label the web UI shows for it.
 public struct Choice: Sendable, Equatable {
     public var value: String
-    public var label: String
+    public var label: Phrase
     /// Extra columns for pickers (size, free space, comment, vendor…).
-    public var detail: String
+    public var detail: Phrase
     /// Group heading in pickers (e.g. a CPU vendor).
     public var group: String
 
-    public init(_ value: String, _ label: String? = nil, detail: String = "", group: String = "") {
+    public init(_ value: String, _ label: Phrase? = nil, detail: Phrase = .empty, group: String = "") {
         self.value = value
-        self.label = label ?? value
+        self.label = label ?? .verbatim(value)
         self.detail = detail
         self.group = group
     }
@@ -59,14 +59,14 @@ public struct FieldSpec: Sendable {
     public let id: FieldID
     public let tab: Tab
     public let scope: FieldScope
-    public let label: String
+    public let label: Phrase
     public let kind: FieldKind
     public let pveKey: PVEKey
     public let advanced: Bool
     /// Proxmox's GUI default, possibly depending on other fields and the host.
     public let defaultValue: Rule<String>
     /// What an empty value means, shown greyed in an empty field ("Default (x86-64-v2-AES)", "no VLAN").
-    public let placeholder: Rule<String>
+    public let placeholder: Rule<Phrase>
     /// Shown at all (dependency, not the Advanced toggle).
     public let visible: Rule<Bool>
     /// Shown but greyed out and not sent when false.
@@ -76,20 +76,20 @@ public struct FieldSpec: Sendable {
     /// Checks a value; nil when it is fine.
     public let validate: @Sendable (String, FieldContext) -> Issue?
     /// Why the default is what it is, when it was inferred rather than fixed ("detected from the ISO name").
-    public let inference: Rule<String?>
+    public let inference: Rule<Phrase?>
 
     public var helpKey: String { id.rawValue }
 
     public init(
-        _ id: FieldID, tab: Tab, scope: FieldScope = .vm, label: String, kind: FieldKind, pveKey: PVEKey,
+        _ id: FieldID, tab: Tab, scope: FieldScope = .vm, label: Phrase, kind: FieldKind, pveKey: PVEKey,
         advanced: Bool = false,
         defaultValue: @escaping Rule<String> = { _ in "" },
-        placeholder: @escaping Rule<String> = { _ in "" },
+        placeholder: @escaping Rule<Phrase> = { _ in .empty },
         visible: @escaping Rule<Bool> = { _ in true },
         enabled: @escaping Rule<Bool> = { _ in true },
         choices: @escaping Rule<[Choice]> = { _ in [] },
         validate: @escaping @Sendable (String, FieldContext) -> Issue? = { _, _ in nil },
-        inference: @escaping Rule<String?> = { _ in nil }
+        inference: @escaping Rule<Phrase?> = { _ in nil }
     ) {
         self.id = id
         self.tab = tab

@@ -2,7 +2,7 @@
 public enum Tab: Int, CaseIterable, Sendable, Codable, Comparable {
     case general, os, system, disks, cpu, memory, network, confirm
 
-    public var title: String {
+    public var title: Phrase {
         switch self {
         case .general: return "General"
         case .os: return "OS"

@@ -64,7 +64,7 @@ public struct VMModel: Sendable {
 
     /// Where the effective value came from.
     public enum Provenance: Equatable, Sendable {
-        case user, fixedDefault, inferred(String)
+        case user, fixedDefault, inferred(Phrase)
     }
 
     public func provenance(_ id: FieldID, item: Int? = nil) -> Provenance {
@@ -75,14 +75,14 @@ public struct VMModel: Sendable {
     }
 
     /// The label of the effective value for choice fields, else the value itself.
-    public func displayValue(_ id: FieldID, item: Int? = nil) -> String {
+    public func displayValue(_ id: FieldID, item: Int? = nil, language: Language = .en) -> String {
         let raw = value(id, item: item)
         guard let spec = OptionCatalog.spec(id) else { return raw }
         switch spec.kind {
-        case .flag: return raw == "1" ? "yes" : "no"
+        case .flag: return (raw == "1" ? Phrase("yes") : Phrase("no")).text(language)
         case .choice, .picker:
             if let choice = spec.choices(context(item: item)).first(where: { $0.value == raw }) {
-                return choice.label
+                return choice.label.text(language)
             }
             return raw
         default: return raw

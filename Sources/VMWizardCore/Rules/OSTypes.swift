@@ -2,7 +2,7 @@
 public enum OSBase: String, CaseIterable, Sendable {
     case linux, windows, solaris, other
 
-    public var label: String {
+    public var label: Phrase {
         switch self {
         case .linux: return "Linux"
         case .windows: return "Microsoft Windows"
@@ -34,7 +34,7 @@ public enum OSBase: String, CaseIterable, Sendable {
 public enum DiskBus: String, CaseIterable, Sendable {
     case ide, sata, scsi, virtio
 
-    public var label: String {
+    public var label: Phrase {
         switch self {
         case .ide: return "IDE"
         case .sata: return "SATA"

@@ -105,12 +105,12 @@ extension VMModel {
     }
 
     /// What is still being read about the target node, or why it could not be.
-    public var targetNodeNote: String? {
+    public var targetNodeNote: Phrase? {
         guard createsOnOtherNode, let remote = host.remoteNodes[targetNode] else { return nil }
         switch remote.status {
         case .loading: return "reading the bridges and ISO images of node \(targetNode)…"
         case .loaded: return nil
-        case .failed(let reason): return reason
+        case .failed(let reason): return .verbatim(reason)
         }
     }
 

@@ -10,11 +10,11 @@ public enum Checks {
     }
 
     /// Whole number in a range; empty allowed unless `required`.
-    public static func integer(_ label: String, min: Int, max: Int, unit: String = "", required: Bool = false) -> Check {
+    public static func integer(_ label: Phrase, min: Int, max: Int, unit: String = "", required: Bool = false) -> Check {
         { value, _ in integerIssue(label, value, min: min, max: max, unit: unit, required: required) }
     }
 
-    static func integerIssue(_ label: String, _ value: String, min: Int, max: Int, unit: String, required: Bool) -> Issue? {
+    static func integerIssue(_ label: Phrase, _ value: String, min: Int, max: Int, unit: String, required: Bool) -> Issue? {
         let suffix = unit.isEmpty ? "" : " \(unit)"
         if value.isEmpty { return required ? Issue("\(label) is required") : nil }
         guard PVEFormat.isPlainInteger(value), let number = Int(value) else {
@@ -27,7 +27,7 @@ public enum Checks {
 
     /// Decimal number in a range with at most `decimals` digits after the point.
     public static func decimal(
-        _ label: String, min: Double, max: Double, decimals: Int, unit: String = "", required: Bool = false
+        _ label: Phrase, min: Double, max: Double, decimals: Int, unit: String = "", required: Bool = false
     ) -> Check {
         { value, _ in
             let suffix = unit.isEmpty ? "" : " \(unit)"
@@ -46,12 +46,12 @@ public enum Checks {
     }
 
     /// "1" or "0".
-    public static func flag(_ label: String) -> Check {
+    public static func flag(_ label: Phrase) -> Check {
         { value, _ in value == "1" || value == "0" ? nil : Issue("\(label) must be 1 or 0, not '\(shown(value))'") }
     }
 
     /// A storage on the target node that holds `content`.
-    public static func storage(_ label: String, content: String, required: Bool = true) -> Check {
+    public static func storage(_ label: Phrase, content: String, required: Bool = true) -> Check {
         { value, ctx in
             if value.isEmpty { return required ? Issue("\(label) is required: pick a storage") : nil }
             if let reason = PVEFormat.storageID(value) { return Issue("\(label) '\(shown(value))': \(reason)") }
@@ -62,7 +62,7 @@ public enum Checks {
             if storage.disabled { return Issue("\(label): storage '\(value)' is disabled") }
             if !storage.isEnabled(on: node) { return Issue("\(label): storage '\(value)' is not available on node \(node)") }
             if !storage.content.contains(content) {
-                let what = content == "images" ? "VM disk images" : "\(content) content"
+                let what: Phrase = content == "images" ? "VM disk images" : "\(content) content"
                 return Issue("\(label): storage '\(value)' does not hold \(what)")
             }
             return nil
@@ -70,7 +70,7 @@ public enum Checks {
     }
 
     /// A disk format the chosen storage supports.
-    public static func format(_ label: String, storageField: FieldID) -> Check {
+    public static func format(_ label: Phrase, storageField: FieldID) -> Check {
         { value, ctx in
             let storage = ctx.value(storageField)
             let formats = ctx.model.formats(ofStorage: storage)

@@ -1,18 +1,22 @@
 /// A problem with one field: errors block creating the VM, warnings are shown but allowed.
 public struct Issue: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
-    public var message: String
+    public var phrase: Phrase
     public var severity: Severity
     /// Set when the issue is collected for a whole model.
     public var field: FieldRef?
 
-    public init(_ message: String, severity: Severity = .error, field: FieldRef? = nil) {
-        self.message = message
+    public init(_ phrase: Phrase, severity: Severity = .error, field: FieldRef? = nil) {
+        self.phrase = phrase
         self.severity = severity
         self.field = field
     }
 
-    public static func warning(_ message: String) -> Issue { Issue(message, severity: .warning) }
+    public static func warning(_ phrase: Phrase) -> Issue { Issue(phrase, severity: .warning) }
+
+    /// The message in English (batch output, logs, tests); screens use `phrase.text(language)`.
+    public var message: String { phrase.description }
+    public func message(_ language: Language) -> String { phrase.text(language) }
 
     public var isError: Bool { severity == .error }
     public var description: String { message }

@@ -10,17 +10,17 @@ public enum PVEFormat {
     static func isASCII(_ value: String) -> Bool { value.utf8.allSatisfy { $0 < 0x80 } }
 
     /// Guest ID: 100 to 999999999, no leading zero.
-    public static func vmid(_ value: String) -> String? {
+    public static func vmid(_ value: String) -> Phrase? {
         matches(value, .vmid) ? nil : "a VM ID is a number from 100 to 999999999"
     }
 
     /// Host name: dot-separated labels of letters and digits, hyphens only inside a label.
-    public static func dnsName(_ value: String) -> String? {
+    public static func dnsName(_ value: String) -> Phrase? {
         return isASCII(value) && matches(value, .dnsName)
             ? nil : "use letters, digits, dots and inner hyphens only (a DNS name)"
     }
 
-    public static func tag(_ value: String) -> String? {
+    public static func tag(_ value: String) -> Phrase? {
         isASCII(value) && matches(value, .tag)
             ? nil : "a tag starts with a letter, digit or _ and holds only letters, digits and _ + . -"
     }
@@ -31,19 +31,19 @@ public enum PVEFormat {
             .map(String.init)
     }
 
-    public static func poolID(_ value: String) -> String? {
+    public static func poolID(_ value: String) -> Phrase? {
         isASCII(value) && matches(value, .poolID)
             ? nil : "a pool name holds only letters, digits and . _ - (nested pools use /)"
     }
 
-    public static func storageID(_ value: String) -> String? {
+    public static func storageID(_ value: String) -> Phrase? {
         if value.count < 2 { return "a storage ID has at least 2 characters" }
         return isASCII(value) && matches(value, .configID)
             ? nil : "a storage ID starts with a letter and holds only letters, digits and - _ ."
     }
 
     /// `storage:volume`.
-    public static func volumeID(_ value: String) -> String? {
+    public static func volumeID(_ value: String) -> Phrase? {
         guard let colon = value.firstIndex(of: ":") else { return "a volume ID looks like storage:volume" }
         let store = String(value[..<colon])
         let rest = value[value.index(after: colon)...]
@@ -53,7 +53,7 @@ public enum PVEFormat {
     }
 
     /// Import source: a volume ID or an absolute path.
-    public static func volumeIDOrAbsolutePath(_ value: String) -> String? {
+    public static func volumeIDOrAbsolutePath(_ value: String) -> Phrase? {
         if value.hasPrefix("/") {
             return value.contains("\n") || value.contains("\0") || value.contains(",")
                 ? "the path cannot contain commas or line breaks" : nil
@@ -63,17 +63,17 @@ public enum PVEFormat {
     }
 
     /// Unicast MAC address (the lowest bit of the first byte clear), colon-separated.
-    public static func macAddress(_ value: String) -> String? {
+    public static func macAddress(_ value: String) -> Phrase? {
         matches(value, .mac)
             ? nil : "a unicast MAC address looks like BC:24:11:2A:3B:4C"
     }
 
-    public static func bridgeID(_ value: String) -> String? {
+    public static func bridgeID(_ value: String) -> Phrase? {
         isASCII(value) && matches(value, .bridgeID) ? nil : "a bridge name holds only letters, digits and - _ ."
     }
 
     /// Host CPU set: "0-3,8,10-11"; empty means all.
-    public static func cpuSet(_ value: String) -> String? {
+    public static func cpuSet(_ value: String) -> Phrase? {
         if value.isEmpty { return nil }
         for part in value.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
@@ -98,7 +98,7 @@ public enum PVEFormat {
         "pdpe1gb", "spec-ctrl", "ssbd", "virt-ssbd",
     ]
 
-    public static func cpuFlags(_ value: String) -> String? {
+    public static func cpuFlags(_ value: String) -> Phrase? {
         if value.isEmpty { return nil }
         guard matches(value, .cpuFlags) else {
             return "flags look like +aes;-pcid"

@@ -11,7 +11,7 @@ public enum FocusStop: Hashable, Sendable {
 public enum ConfirmAction: CaseIterable, Sendable {
     case create, writeConfig, printAndExit, back
 
-    public var label: String {
+    public var label: Phrase {
         switch self {
         case .create: return "Create"
         case .writeConfig: return "Write config"
@@ -27,7 +27,7 @@ public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     case confirmQuit
     case pathPrompt(text: String, cursor: Int)
-    case message(title: String, text: String, isError: Bool)
+    case message(title: Phrase, text: Phrase, isError: Bool)
     case vmidTaken(vmid: String, suggestion: String)
     /// A draft from an earlier run exists: resume it?
     case resumeDraft(savedAt: String)
@@ -65,6 +65,9 @@ public struct WizardOptions: Sendable, Equatable {
         self.defaultConfigPath = defaultConfigPath
         self.language = language
     }
+
+    /// A phrase in the wizard's language.
+    public func tr(_ phrase: Phrase) -> String { phrase.text(language) }
 }
 
 public struct WizardState: Sendable {
@@ -81,7 +84,7 @@ public struct WizardState: Sendable {
     /// Caret position (in characters) inside the focused text field.
     public var cursor = 0
     /// A one-line note shown under the form until the next key.
-    public var status: String?
+    public var status: Phrase?
     public var statusIsError = false
     public var helpScroll = 0
     public var summaryScroll = 0

@@ -31,7 +31,7 @@ extension WizardState {
         case .printAndExit:
             if let first = model.errors.first {
                 focusOn(first)
-                setStatus(first.message, error: true)
+                setStatus(first.phrase, error: true)
                 return []
             }
             return [.printAndExit]
@@ -44,8 +44,7 @@ extension WizardState {
 
     mutating func handleItemList(_ key: Key, scope: FieldScope) {
         let count = model.itemCount(scope)
-        let noun = scope == .disk ? "disk" : "network device"
-        func select(_ index: Int) {
+                func select(_ index: Int) {
             if scope == .disk { selectedDisk = index } else { selectedNIC = index }
         }
         let current = scope == .disk ? selectedDisk : selectedNIC
@@ -58,7 +57,7 @@ extension WizardState {
                 select(added)
                 setStatus("Added \(itemName(scope: scope, index: added))")
             } else {
-                setStatus("No more \(noun)s can be added", error: true)
+                setStatus(scope == .disk ? "No more disks can be added" : "No more network devices can be added", error: true)
             }
         case .char("-"), .delete, .char("d"):
             guard count > 0 else { return }

@@ -91,10 +91,12 @@ extension WizardState {
         guard !needle.isEmpty else { return all }
         // Names that start with the filter come first, then names containing it, then other columns.
         func rank(_ choice: Choice) -> Int? {
-            let label = choice.label.lowercased(), value = choice.value.lowercased()
+            let label = options.tr(choice.label).lowercased(), value = choice.value.lowercased()
             if label.hasPrefix(needle) || value.hasPrefix(needle) { return 0 }
             if label.contains(needle) || value.contains(needle) { return 1 }
-            if choice.detail.lowercased().contains(needle) || choice.group.lowercased().contains(needle) { return 2 }
+            if options.tr(choice.detail).lowercased().contains(needle) || choice.group.lowercased().contains(needle) {
+                return 2
+            }
             return nil
         }
         return all.enumerated().compactMap { index, choice in rank(choice).map { ($0, index, choice) } }

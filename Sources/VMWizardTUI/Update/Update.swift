@@ -22,11 +22,11 @@ extension WizardState {
         case .isoListingsArrived(let results):
             for result in results { model.host.apply(result) }
             let notes = results.compactMap(\.note)
-            if !notes.isEmpty { setStatus(notes.joined(separator: "; ")) }
+            if !notes.isEmpty { setStatus(.verbatim(notes.joined(separator: "; "))) }
             effects = []
         case .remoteNodeLoaded(let node, let resources):
             model.host.remoteNodes[node] = resources
-            if case .failed(let reason) = resources.status { setStatus(reason, error: true) }
+            if case .failed(let reason) = resources.status { setStatus(.verbatim(reason), error: true) }
             effects = []
         case .applyOutput(let line):
             apply?.lines.append(line)
@@ -38,7 +38,7 @@ extension WizardState {
             case .success(let path):
                 overlay = .message(title: "Config written", text: "The VM config was written to \(path).", isError: false)
             case .failure(let failure):
-                overlay = .message(title: "Config not written", text: failure.message, isError: true)
+                overlay = .message(title: "Config not written", text: .verbatim(failure.message), isError: true)
             }
             effects = []
         }
@@ -54,7 +54,7 @@ extension WizardState {
         return effects
     }
 
-    mutating func setStatus(_ text: String, error: Bool = false) {
+    mutating func setStatus(_ text: Phrase, error: Bool = false) {
         status = text
         statusIsError = error
     }
@@ -165,7 +165,7 @@ extension WizardState {
     mutating func finish() -> [Effect] {
         if let first = model.errors.first {
             focusOn(first)
-            setStatus(first.message, error: true)
+            setStatus(first.phrase, error: true)
             return []
         }
         if tab == .confirm { return startCreate() }
@@ -176,14 +176,13 @@ extension WizardState {
     mutating func startCreate() -> [Effect] {
         if let first = model.errors.first {
             focusOn(first)
-            setStatus(first.message, error: true)
+            setStatus(first.phrase, error: true)
             return []
         }
         guard options.canApply else {
             overlay = .message(
                 title: "Demo host",
-                text: "This is the built-in demo host: vmwizard never creates anything here. "
-                    + "Use \"Print and exit\" to get the exact commands, or run vmwizard on a Proxmox VE node.",
+                text: "This is the built-in demo host: vmwizard never creates anything here. Use \"Print and exit\" to get the exact commands, or run vmwizard on a Proxmox VE node.",
                 isError: false)
             return []
         }
@@ -199,7 +198,7 @@ extension WizardState {
         }
         model.reset(ref.id, item: ref.item)
         resetCursor()
-        setStatus("\(spec.label) reset to its default: \(model.displayValue(ref.id, item: ref.item))")
+        setStatus("\(spec.label) reset to its default: \(model.displayValue(ref.id, item: ref.item, language: options.language))")
     }
 
     // MARK: Apply screen
@@ -223,7 +222,7 @@ extension WizardState {
             }
         case .refused(let reason):
             apply = nil
-            overlay = .message(title: "Cannot create", text: reason, isError: true)
+            overlay = .message(title: "Cannot create", text: .verbatim(reason), isError: true)
         case .created, .failed:
             if apply == nil { apply = ApplyView() }
             apply?.outcome = outcome

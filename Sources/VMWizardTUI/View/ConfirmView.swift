@@ -24,20 +24,20 @@ extension WizardState {
     }
 
     func confirmContent(width: Int) -> [(String, Style)] {
-        var lines: [(String, Style)] = [("Commands that Create runs:", .bold)]
+        var lines: [(String, Style)] = [(options.tr("Commands that Create runs:"), .bold)]
         for command in commandLines() {
             lines += DisplayWidth.wrap(command, width: width - 2).map { ("  " + $0, .accent) }
         }
         if let errors = Optional(model.errors), !errors.isEmpty {
             lines.append(("", .plain))
-            lines.append(("Not ready: \(errors.count) problem\(errors.count == 1 ? "" : "s")", .error))
-            lines += errors.prefix(5).flatMap { DisplayWidth.wrap("✗ " + $0.message, width: width).map { ($0, Style.error) } }
+            lines.append((options.tr(errors.count == 1 ? "Not ready: 1 problem" : "Not ready: \(errors.count) problems"), .error))
+            lines += errors.prefix(5).flatMap { DisplayWidth.wrap("✗ " + $0.message(options.language), width: width).map { ($0, Style.error) } }
         }
         let warnings = model.issues().filter { !$0.isError }
-        lines += warnings.flatMap { DisplayWidth.wrap("! " + $0.message, width: width).map { ($0, Style.warning) } }
+        lines += warnings.flatMap { DisplayWidth.wrap("! " + $0.message(options.language), width: width).map { ($0, Style.warning) } }
         lines.append(("", .plain))
         let keyWidth = 12
-        lines.append((DisplayWidth.pad("Key", to: keyWidth) + "Value", .bold))
+        lines.append((DisplayWidth.pad(options.tr("Key"), to: keyWidth) + options.tr("Value"), .bold))
         for (key, value) in summaryRows() {
             let wrapped = DisplayWidth.wrap(value, width: max(8, width - keyWidth))
             for (index, part) in wrapped.enumerated() {
@@ -64,11 +64,11 @@ extension WizardState {
             let focused = focus == .field(ref)
             var x = 2
             x += drawValue(&screen, spec: spec, ref: ref, x: x, y: y, width: area.width - 3, focused: focused, active: true)
-            screen.put(" " + spec.label, x: x, y: y, style: focused ? .bold : .plain)
+            screen.put(" " + options.tr(spec.label), x: x, y: y, style: focused ? .bold : .plain)
         }
         var x = 1
         for action in ConfirmAction.allCases {
-            let label = "[\(action.label)]"
+            let label = "[\(options.tr(action.label))]"
             var style: Style = focus == .action(action) ? .focus : .bold
             if action == .create && !options.canApply { style.dim = true }
             x += screen.put(label, x: x, y: area.maxY - 1, maxWidth: area.maxX - x, style: style)
@@ -80,25 +80,25 @@ extension WizardState {
         let area = layout.body
         let vmid = model.value(.vmid)
         let spinner = ["|", "/", "-", "\\"][Int(view.elapsed * 8) % 4]
-        var title: String
+        var title: Phrase
         var titleStyle = Style.title
         switch view.outcome {
         case nil:
-            title = "\(spinner) Creating VM \(vmid) on node \(model.targetNode)… \(String(Int(view.elapsed)))s"
+            title = "\(spinner) Creating VM \(vmid) on node \(model.targetNode)… \(Int(view.elapsed))s"
         case .created(let id, _, let started, _)?:
-            title = "✓ VM \(id) created" + (started == true ? " and started" : "")
+            title = started == true ? "✓ VM \(id) created and started" : "✓ VM \(id) created"
             titleStyle = .good
             if started == false {
-                title += ", but it did not start"
+                title = "✓ VM \(id) created, but it did not start"
                 titleStyle = .warning
             }
         case .failed?:
             title = "✗ Creating VM \(vmid) failed: nothing was created"
             titleStyle = .error
         default:
-            title = ""
+            title = .empty
         }
-        screen.put(title, x: 2, y: area.y, maxWidth: area.width - 4, style: titleStyle)
+        screen.put(options.tr(title), x: 2, y: area.y, maxWidth: area.width - 4, style: titleStyle)
         var lines: [(String, Style)] = view.lines.flatMap { line in
             DisplayWidth.wrap(line, width: area.width - 4).map { ($0, Style.plain) }
         }
@@ -107,14 +107,14 @@ extension WizardState {
             lines.append(("", .plain))
             lines += details.map { ($0, Style.good) }
             if started == false, let startError {
-                lines += DisplayWidth.wrap("Start failed: \(startError)", width: area.width - 4).map { ($0, .warning) }
-                lines.append(("The VM is kept: fix the cause and start it with: qm start \(vmid)", .plain))
+                lines += DisplayWidth.wrap(options.tr("Start failed: \(startError)"), width: area.width - 4).map { ($0, .warning) }
+                lines.append((options.tr("The VM is kept: fix the cause and start it with: qm start \(vmid)"), .plain))
             }
-            lines.append(("Press Enter to exit.", .bold))
+            lines.append((options.tr("Press Enter to exit."), .bold))
         case .failed(let message)?:
             lines.append(("", .plain))
             lines += DisplayWidth.wrap(message, width: area.width - 4).map { ($0, .error) }
-            lines.append(("Press Enter to go back to the wizard: every answer is kept.", .bold))
+            lines.append((options.tr("Press Enter to go back to the wizard: every answer is kept."), .bold))
         default:
             break
         }

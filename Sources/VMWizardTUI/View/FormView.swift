@@ -3,7 +3,7 @@ import VMWizardCore
 /// One row of the form pane.
 enum FormRow {
     case itemList(FieldScope)
-    case heading(String)
+    case heading(Phrase)
     case field(FieldSpec, FieldRef)
 }
 
@@ -38,25 +38,25 @@ extension WizardState {
             let y = area.y + index - offset
             switch row {
             case .itemList(let scope): drawItemList(&screen, layout, scope: scope, y: y)
-            case .heading(let title): screen.put(title, x: 2, y: y, maxWidth: area.width - 3, style: .title)
+            case .heading(let title): screen.put(options.tr(title), x: 2, y: y, maxWidth: area.width - 3, style: .title)
             case .field(let spec, let ref): drawField(&screen, layout, spec: spec, ref: ref, y: y)
             }
         }
-        if rows.isEmpty { screen.put("Nothing to set here.", x: 2, y: area.y, style: .dim) }
+        if rows.isEmpty { screen.put(options.tr("Nothing to set here."), x: 2, y: area.y, style: .dim) }
         if offset > 0 { screen.put("▲", x: area.maxX - 2, y: area.y, style: .accent) }
         if offset + visible < rows.count { screen.put("▼", x: area.maxX - 2, y: area.maxY - 1, style: .accent) }
     }
 
     func drawItemList(_ screen: inout Screen, _ layout: Layout, scope: FieldScope, y: Int) {
         let focused = focus == (scope == .disk ? .diskList : .nicList)
-        let title = scope == .disk ? "Disks" : "Network"
+        let title = options.tr(scope == .disk ? "Disks" : "Network")
         screen.put(DisplayWidth.pad(title, to: layout.labelWidth), x: 2, y: y, style: focused ? .bold : .plain)
         var x = 2 + layout.labelWidth
         let limit = layout.form.maxX - 1
         let count = model.itemCount(scope)
         let selected = scope == .disk ? selectedDisk : selectedNIC
         if count == 0 {
-            x += screen.put(scope == .disk ? "(no disks)" : "(no network)", x: x, y: y, style: .dim)
+            x += screen.put(options.tr(scope == .disk ? "(no disks)" : "(no network)"), x: x, y: y, style: .dim)
         }
         for index in 0..<count {
             let name = itemName(scope: scope, index: index)
@@ -72,7 +72,7 @@ extension WizardState {
             x += screen.put(label, x: x, y: y, style: style)
             x += screen.put(" ", x: x, y: y)
         }
-        if focused { screen.put("+ add  - remove", x: x, y: y, maxWidth: max(0, limit - x), style: .dim) }
+        if focused { screen.put(options.tr("+ add  - remove"), x: x, y: y, maxWidth: max(0, limit - x), style: .dim) }
     }
 
     func issuesOfItem(scope: FieldScope, index: Int) -> [Issue] {
@@ -87,18 +87,18 @@ extension WizardState {
         if let issue { screen.put("!", x: 0, y: y, style: issue.isError ? .error : .warning) }
         var labelStyle: Style = focused ? .bold : .plain
         if !active { labelStyle = .dim }
-        screen.put(DisplayWidth.pad(spec.label, to: layout.labelWidth - 1), x: 2, y: y, style: labelStyle)
+        screen.put(DisplayWidth.pad(options.tr(spec.label), to: layout.labelWidth - 1), x: 2, y: y, style: labelStyle)
         let valueX = 2 + layout.labelWidth
         let valueWidth = area.maxX - valueX - 1
         guard valueWidth > 4 else { return }
         var used = drawValue(&screen, spec: spec, ref: ref, x: valueX, y: y, width: valueWidth, focused: focused, active: active)
         // Say where a proposed value comes from, when there is room.
         if case .inferred(let reason) = model.provenance(ref.id, item: ref.item), active, issue == nil {
-            let note = layout.roomy ? "  ← \(reason)" : "  (auto)"
+            let note = layout.roomy ? "  ← " + options.tr(reason) : "  " + options.tr("(auto)")
             used += screen.put(DisplayWidth.truncate(note, to: valueWidth - used), x: valueX + used, y: y, style: .dim)
         }
         if let issue, layout.width >= 120, valueWidth - used > 16 {
-            screen.put("  " + issue.message, x: valueX + used, y: y, maxWidth: valueWidth - used,
+            screen.put("  " + issue.message(options.language), x: valueX + used, y: y, maxWidth: valueWidth - used,
                        style: issue.isError ? .error : .warning)
         }
     }
@@ -117,7 +117,7 @@ extension WizardState {
             let box = value == "1" ? "[x]" : "[ ]"
             return screen.put(box, x: x, y: y, style: dimIfInactive(focused ? .focus : .plain))
         case .choice:
-            let label = model.displayValue(ref.id, item: ref.item)
+            let label = model.displayValue(ref.id, item: ref.item, language: options.language)
             let text = "< \(label.isEmpty ? "-" : label) >"
             return screen.put(text, x: x, y: y, maxWidth: width, style: dimIfInactive(focused ? .focus : .plain))
         case .picker:
@@ -126,11 +126,11 @@ extension WizardState {
             var used = 0
             if value.isEmpty && choice == nil {
                 let placeholder = spec.placeholder(model.context(item: ref.item))
-                used += screen.put(placeholder.isEmpty ? "(none)" : placeholder, x: x, y: y, maxWidth: width,
+                used += screen.put(options.tr(placeholder.isEmpty ? "(none)" : placeholder), x: x, y: y, maxWidth: width,
                                    style: focused ? .focus : .dim)
             } else {
-                used += screen.put(choice?.label ?? value, x: x, y: y, maxWidth: width, style: dimIfInactive(focused ? .focus : .bold))
-                if let detail = choice?.detail, !detail.isEmpty, width - used > 6 {
+                used += screen.put(choice.map { options.tr($0.label) } ?? value, x: x, y: y, maxWidth: width, style: dimIfInactive(focused ? .focus : .bold))
+                if let detail = choice.map({ options.tr($0.detail) }), !detail.isEmpty, width - used > 6 {
                     used += screen.put(DisplayWidth.truncate("  " + detail, to: width - used), x: x + used, y: y, style: .dim)
                 }
             }
@@ -157,7 +157,7 @@ extension WizardState {
         var start = 0
         while start < caret && DisplayWidth.of(String(characters[start..<caret])) >= boxWidth - 1 { start += 1 }
         if value.isEmpty {
-            let placeholder = spec.placeholder(model.context(item: ref.item))
+            let placeholder = options.tr(spec.placeholder(model.context(item: ref.item)))
             screen.put(placeholder, x: x, y: y, maxWidth: boxWidth, style: Style(dim: true, reverse: focused, underline: !focused))
         } else {
             screen.put(String(characters[start...]), x: x, y: y, maxWidth: boxWidth, style: boxStyle)

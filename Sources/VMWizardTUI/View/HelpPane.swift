@@ -5,16 +5,16 @@ extension WizardState {
     func helpContent() -> (title: String, key: String, text: String) {
         let language = options.language
         switch focus {
-        case .diskList: return ("Disks", "", HelpCatalog.text("disks", language: language) ?? "")
-        case .nicList: return ("Network devices", "", HelpCatalog.text("nics", language: language) ?? "")
+        case .diskList: return (options.tr("Disks"), "", HelpCatalog.text("disks", language: language) ?? "")
+        case .nicList: return (options.tr("Network devices"), "", HelpCatalog.text("nics", language: language) ?? "")
         case .action(let action):
-            return (action.label, "", HelpCatalog.text(Tab.confirm.helpKey, language: language) ?? "")
+            return (options.tr(action.label), "", HelpCatalog.text(Tab.confirm.helpKey, language: language) ?? "")
         case .field(let ref):
             guard let spec = OptionCatalog.spec(ref.id) else { return ("", "", "") }
             var key = spec.pveKey.text
             if spec.scope == .disk { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: ref.item ?? 0)) }
             if spec.scope == .nic { key = key.replacingOccurrences(of: "net[n]", with: "net\(ref.item ?? 0)") }
-            return (spec.label, key, HelpCatalog.text(spec.helpKey, language: language) ?? "")
+            return (options.tr(spec.label), key, HelpCatalog.text(spec.helpKey, language: language) ?? "")
         }
     }
 
@@ -22,20 +22,20 @@ extension WizardState {
     func tabHelpLines(width: Int) -> [(String, Style)] {
         let text = HelpCatalog.text(tab.helpKey, language: options.language) ?? ""
         guard !text.isEmpty else { return [] }
-        return [("About the \(tab.title) tab", .bold)] + DisplayWidth.wrap(text, width: width).map { ($0, .dim) }
+        return [(options.tr("About the \(tab.title) tab"), .bold)] + DisplayWidth.wrap(text, width: width).map { ($0, .dim) }
     }
 
     func helpLines(width: Int) -> [(String, Style)] {
         let content = helpContent()
         var lines: [(String, Style)] = []
-        if !content.key.isEmpty { lines.append(("config: \(content.key)", .dim)) }
+        if !content.key.isEmpty { lines.append((options.tr("config: \(content.key)"), .dim)) }
         lines.append(("", .plain))
         lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
         // A problem too long for the status line is spelled out here in full.
         if let (spec, ref) = focusedField, let issue = model.issue(spec, item: ref.item),
-           DisplayWidth.of(issue.message) + 2 > self.width - 2 {
+           DisplayWidth.of(issue.message(options.language)) + 2 > self.width - 2 {
             lines.append(("", .plain))
-            lines += DisplayWidth.wrap(issue.message, width: width).map { ($0, issue.isError ? .error : .warning) }
+            lines += DisplayWidth.wrap(issue.message(options.language), width: width).map { ($0, issue.isError ? .error : .warning) }
         }
         return lines
     }
@@ -60,7 +60,8 @@ extension WizardState {
             screen.put(line.0, x: area.x + 1, y: area.y + 1 + index, maxWidth: textWidth, style: line.1)
         }
         if scroll + rows < lines.count {
-            screen.put("▼ Ctrl-F more", x: area.maxX - 14, y: area.maxY - 1, style: .accent)
+            let more = "▼ " + options.tr("Ctrl-F more")
+            screen.put(more, x: area.maxX - 1 - DisplayWidth.of(more), y: area.maxY - 1, style: .accent)
         }
         if scroll > 0 { screen.put("▲ ^B", x: area.maxX - 5, y: area.y, style: .accent) }
     }

@@ -6,19 +6,19 @@ extension WizardState {
         case .picker(let picker): drawPicker(&screen, layout, picker)
         case .help(let scroll): drawHelpOverlay(&screen, layout, scroll: scroll)
         case .confirmQuit:
-            drawDialog(&screen, layout, title: "Quit vmwizard?", lines: [
-                ("Nothing has been created. Your answers are kept as a draft:", .plain),
-                ("run vmwizard --resume to continue where you left off.", .plain),
+            drawDialog(&screen, layout, title: options.tr("Quit vmwizard?"), lines: [
+                (options.tr("Nothing has been created. Your answers are kept as a draft:"), .plain),
+                (options.tr("run vmwizard --resume to continue where you left off."), .plain),
                 ("", .plain),
-                ("y / Enter: quit      n / Esc: keep editing", .bold),
+                (options.tr("y / Enter: quit      n / Esc: keep editing"), .bold),
             ])
         case .pathPrompt(let text, let cursor):
             let width = min(layout.width - 8, 72)
-            let rect = drawDialog(&screen, layout, title: "Write config", lines: [
-                ("Write the VM config file to (never overwrites an existing file):", .plain),
+            let rect = drawDialog(&screen, layout, title: options.tr("Write config"), lines: [
+                (options.tr("Write the VM config file to (never overwrites an existing file):"), .plain),
                 ("", .plain),
                 ("", .plain),
-                ("Enter: write      Esc: cancel", .bold),
+                (options.tr("Enter: write      Esc: cancel"), .bold),
             ], width: width)
             let boxWidth = rect.width - 4
             let characters = Array(text)
@@ -30,22 +30,22 @@ extension WizardState {
             screen.cursor = (rect.x + 2 + DisplayWidth.of(String(characters[start..<caret])), rect.y + 3)
         case .message(let title, let text, let isError):
             let width = min(layout.width - 8, 72)
-            var lines = DisplayWidth.wrap(text, width: width - 4).map { ($0, isError ? Style.error : Style.plain) }
-            lines += [("", .plain), ("Enter: OK", .bold)]
-            drawDialog(&screen, layout, title: title, lines: lines, width: width)
+            var lines = DisplayWidth.wrap(options.tr(text), width: width - 4).map { ($0, isError ? Style.error : Style.plain) }
+            lines += [("", .plain), (options.tr("Enter: OK"), .bold)]
+            drawDialog(&screen, layout, title: options.tr(title), lines: lines, width: width)
         case .resumeDraft(let savedAt):
-            drawDialog(&screen, layout, title: "Resume?", lines: [
-                ("Answers from an earlier run were saved \(savedAt).", .plain),
-                ("Resume them, or start fresh?", .plain),
+            drawDialog(&screen, layout, title: options.tr("Resume?"), lines: [
+                (options.tr("Answers from an earlier run were saved \(savedAt)."), .plain),
+                (options.tr("Resume them, or start fresh?"), .plain),
                 ("", .plain),
-                ("y / Enter: resume      n / Esc: start fresh", .bold),
+                (options.tr("y / Enter: resume      n / Esc: start fresh"), .bold),
             ])
         case .vmidTaken(let vmid, let suggestion):
-            drawDialog(&screen, layout, title: "VM ID taken", lines: [
-                ("VM ID \(vmid) was taken by another guest while you were in the wizard.", .warning),
-                ("The next free ID is \(suggestion).", .plain),
+            drawDialog(&screen, layout, title: options.tr("VM ID taken"), lines: [
+                (options.tr("VM ID \(vmid) was taken by another guest while you were in the wizard."), .warning),
+                (options.tr("The next free ID is \(suggestion)."), .plain),
                 ("", .plain),
-                ("Enter: create as \(suggestion)      Esc: back to General", .bold),
+                (options.tr("Enter: create as \(suggestion)      Esc: back to General"), .bold),
             ])
         }
     }
@@ -74,23 +74,23 @@ extension WizardState {
         let boxHeight = rows + 4
         let rect = Rect(x: (layout.width - boxWidth) / 2, y: max(1, (layout.height - boxHeight) / 2), width: boxWidth, height: boxHeight)
         screen.fill(rect)
-        screen.box(rect, title: "Pick: \(spec.label)")
-        let filterLine = "Filter: \(picker.filter)"
+        screen.box(rect, title: options.tr("Pick: \(spec.label)"))
+        let filterLine = options.tr("Filter: \(picker.filter)")
         let used = screen.put(filterLine, x: rect.x + 2, y: rect.y + 1, maxWidth: boxWidth - 20, style: .bold)
         screen.cursor = (rect.x + 2 + used, rect.y + 1)
-        screen.put("\(items.count) of \(total)", x: rect.maxX - 14, y: rect.y + 1, maxWidth: 12, style: .dim)
+        screen.put(options.tr("\(items.count) of \(total)"), x: rect.maxX - 14, y: rect.y + 1, maxWidth: 12, style: .dim)
         let current = model.value(picker.field.id, item: picker.field.item)
-        let labelWidth = min(36, max(12, items.map { DisplayWidth.of($0.label) }.max() ?? 12))
+        let labelWidth = min(36, max(12, items.map { DisplayWidth.of(options.tr($0.label)) }.max() ?? 12))
         if items.isEmpty {
-            let text = total == 0 ? "Nothing to pick on this host." : "Nothing matches. Backspace widens the filter."
+            let text = options.tr(total == 0 ? "Nothing to pick on this host." : "Nothing matches. Backspace widens the filter.")
             screen.put(text, x: rect.x + 2, y: rect.y + 2, maxWidth: boxWidth - 4, style: .dim)
         }
         for (index, item) in items.enumerated().dropFirst(picker.scroll).prefix(rows) {
             let y = rect.y + 2 + index - picker.scroll
             let selected = index == picker.selected
             let mark = item.value == current ? "•" : " "
-            let label = item.label.isEmpty ? "(default)" : item.label
-            let line = "\(mark) \(DisplayWidth.pad(label, to: labelWidth))  \(item.detail)"
+            let label = options.tr(item.label.isEmpty ? "(default)" : item.label)
+            let line = "\(mark) \(DisplayWidth.pad(label, to: labelWidth))  \(options.tr(item.detail))"
             let rowRect = Rect(x: rect.x + 1, y: y, width: boxWidth - 2, height: 1)
             if selected { screen.fill(rowRect, style: .focus) }
             screen.put(line, x: rect.x + 2, y: y, maxWidth: boxWidth - 4, style: selected ? .focus : .plain)
@@ -102,12 +102,12 @@ extension WizardState {
     func drawHelpOverlay(_ screen: inout Screen, _ layout: Layout, scroll: Int) {
         let rect = Rect(x: 2, y: 2, width: layout.width - 4, height: layout.height - 4)
         screen.fill(rect)
-        screen.box(rect, title: "Help")
+        screen.box(rect, title: options.tr("Help"))
         let width = rect.width - 4
-        var lines: [(String, Style)] = [("Keys", .title)]
+        var lines: [(String, Style)] = [(options.tr("Keys"), .title)]
         let keyWidth = 26
         for binding in KeyMap.global {
-            let wrapped = DisplayWidth.wrap(binding.action, width: max(10, width - keyWidth))
+            let wrapped = DisplayWidth.wrap(options.tr(binding.action), width: max(10, width - keyWidth))
             for (index, part) in wrapped.enumerated() {
                 lines.append(((index == 0 ? DisplayWidth.pad(binding.keys, to: keyWidth) : String(repeating: " ", count: keyWidth)) + part, .plain))
             }
@@ -118,7 +118,7 @@ extension WizardState {
             lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
         }
         let tabText = HelpCatalog.text(tab.helpKey, language: options.language) ?? ""
-        lines += [("", .plain), ("The \(tab.title) tab", .title)]
+        lines += [("", .plain), (options.tr("The \(tab.title) tab"), .title)]
         lines += DisplayWidth.wrap(tabText, width: width).map { ($0, .plain) }
         let rows = rect.height - 2
         let offset = min(scroll, max(0, lines.count - rows))

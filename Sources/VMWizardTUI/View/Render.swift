@@ -29,9 +29,9 @@ extension WizardState {
 
     func drawTooSmall(_ screen: inout Screen) {
         let lines = [
-            "terminal too small: need \(Self.minimumWidth)×\(Self.minimumHeight), have \(width)×\(height)",
-            "Enlarge the window to continue; nothing you entered is lost.",
-            "Ctrl-C quits (your answers are kept as a draft).",
+            options.tr("terminal too small: need \(Self.minimumWidth)×\(Self.minimumHeight), have \(width)×\(height)"),
+            options.tr("Enlarge the window to continue; nothing you entered is lost."),
+            options.tr("Ctrl-C quits (your answers are kept as a draft)."),
         ]
         let top = max(0, (height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
@@ -42,18 +42,18 @@ extension WizardState {
     }
 
     func drawHeader(_ screen: inout Screen, _ layout: Layout) {
-        let title = " vmwizard · Create: Virtual Machine"
+        let title = " vmwizard · " + options.tr("Create: Virtual Machine")
         var x = screen.put(title, x: 0, y: layout.header, style: .title) + 2
         // The demo banner matters more than the node and VM ID, so it gets the room first.
         if model.host.isDemo {
-            let demo = " DEMO HOST: nothing is created "
+            let demo = " " + options.tr("DEMO HOST: nothing is created") + " "
             let start = width - DisplayWidth.of(demo) - 1
             screen.put(demo, x: start, y: layout.header, style: Style(foreground: .yellow, bold: true, reverse: true))
             let right = "VM \(model.value(.vmid)) "
             if start - DisplayWidth.of(right) > x { screen.put(right, x: start - DisplayWidth.of(right) - 1, y: layout.header, style: .dim) }
             return
         }
-        let right = "node \(model.targetNode) · VM \(model.value(.vmid)) "
+        let right = options.tr("node \(model.targetNode) · VM \(model.value(.vmid))") + " "
         x = max(x, width - DisplayWidth.of(right))
         screen.put(right, x: x, y: layout.header, maxWidth: width - x, style: .dim)
     }
@@ -61,7 +61,7 @@ extension WizardState {
     func drawTabBar(_ screen: inout Screen, _ layout: Layout) {
         var x = 1
         for candidate in Tab.allCases {
-            let label = " \(candidate.title) "
+            let label = " \(options.tr(candidate.title)) "
             var style: Style
             if candidate == tab {
                 style = Style(bold: true, reverse: true)
@@ -83,17 +83,17 @@ extension WizardState {
         var text = ""
         var style = Style.plain
         if let status {
-            text = status
+            text = options.tr(status)
             style = statusIsError ? .error : .accent
         } else if apply == nil, let (spec, ref) = focusedField {
             if let issue = model.issue(spec, item: ref.item) {
-                text = (issue.isError ? "✗ " : "! ") + issue.message
+                text = (issue.isError ? "✗ " : "! ") + issue.message(options.language)
                 style = issue.isError ? .error : .warning
             } else if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
-                text = "Proposed: \(reason)"
+                text = options.tr("Proposed: \(reason)")
                 style = .accent
             } else if model.isUserSet(ref.id, item: ref.item) {
-                text = "Set by you · Ctrl-R resets to the default"
+                text = options.tr("Set by you · Ctrl-R resets to the default")
                 style = .dim
             }
         }
@@ -103,20 +103,22 @@ extension WizardState {
     /// Keys for the focused widget on the left; the keys that work everywhere right-aligned, in a fixed place,
     /// so moving between fields rewrites only the left part.
     func drawFooter(_ screen: inout Screen, _ layout: Layout) {
-        var left: [(String, String)]
-        var right: [(String, String)] = []
+        var leftHints: [(String, Phrase)]
+        var rightHints: [(String, Phrase)] = []
         if overlay != nil {
-            left = overlayHints
+            leftHints = overlayHints
         } else if let apply {
             switch apply.outcome {
-            case nil: left = [("Ctrl-C", "interrupt qm (it rolls back)")]
-            case .created?: left = [("Enter", "exit")]
-            default: left = [("Enter", "back to the wizard")]
+            case nil: leftHints = [("Ctrl-C", "interrupt qm (it rolls back)")]
+            case .created?: leftHints = [("Enter", "exit")]
+            default: leftHints = [("Enter", "back to the wizard")]
             }
         } else {
-            left = widgetHints
-            right = [("PgDn/Up", "tab"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
+            leftHints = widgetHints
+            rightHints = [("PgDn/Up", "tab"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
         }
+        var left = leftHints.map { ($0.0, options.tr($0.1)) }
+        var right = rightHints.map { ($0.0, options.tr($0.1)) }
         func width(_ hints: [(String, String)]) -> Int {
             hints.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 + DisplayWidth.of($1.1) + 2 }
         }
@@ -137,7 +139,7 @@ extension WizardState {
         draw(right, from: rightStart, limit: self.width)
     }
 
-    var overlayHints: [(String, String)] {
+    var overlayHints: [(String, Phrase)] {
         switch overlay {
         case .picker: return [("type", "filter"), ("↑↓", "move"), ("Enter", "pick"), ("Esc", "close")]
         case .help: return [("↑↓ PgUp PgDn", "scroll"), ("Esc", "close")]
@@ -149,7 +151,7 @@ extension WizardState {
         }
     }
 
-    var widgetHints: [(String, String)] {
+    var widgetHints: [(String, Phrase)] {
         switch focus {
         case .diskList, .nicList: return [("←→", "select"), ("+", "add"), ("-", "remove")]
         case .action: return [("Enter", "activate"), ("Tab", "next")]

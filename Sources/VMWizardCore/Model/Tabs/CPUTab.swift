@@ -56,7 +56,7 @@ extension OptionCatalog {
                 let range = cpuUnitsRange(ctx)
                 guard let issue = Checks.integerIssue("CPU units", value, min: range.min, max: range.max, unit: "", required: false)
                 else { return nil }
-                return Issue(issue.message + " with cgroup v\(ctx.host.cgroupVersion)")
+                return Issue("\(issue.phrase) with cgroup v\(ctx.host.cgroupVersion)")
             }),
         FieldSpec(
             .affinity, tab: .cpu, label: "CPU Affinity", kind: .text, pveKey: .key("affinity"), advanced: true,

@@ -9,7 +9,7 @@ extension OptionCatalog {
         return slots.indices.contains(item) ? slots[item] : nil
     }
 
-    static func bandwidth(_ id: FieldID, _ label: String, iops: Bool) -> FieldSpec {
+    static func bandwidth(_ id: FieldID, _ label: Phrase, iops: Bool) -> FieldSpec {
         let sub = String(id.rawValue.dropFirst("disk.".count))
         return FieldSpec(
             id, tab: .disks, scope: .disk, label: label,
@@ -40,7 +40,7 @@ extension OptionCatalog {
                 let bus = diskBus(ctx)
                 if value.isEmpty { return Issue("Device: no free slot left on the \(bus.label) bus") }
                 if let issue = Checks.integerIssue("Device", value, min: 0, max: bus.slots - 1, unit: "", required: true) {
-                    return Issue(issue.message + " on the \(bus.label) bus")
+                    return Issue("\(issue.phrase) on the \(bus.label) bus")
                 }
                 guard let number = Int(value), let item = ctx.item else { return nil }
                 let slot = DiskSlot(bus, number)

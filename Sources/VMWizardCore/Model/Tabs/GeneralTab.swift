@@ -5,11 +5,11 @@ extension OptionCatalog {
             defaultValue: { $0.host.localNode },
             choices: { ctx in
                 ctx.host.nodes.map { node in
-                    var detail = node.online ? "online" : "offline"
-                    if node.isLocal { detail += ", this node" }
-                    if let cpus = node.cpuCount { detail += ", \(cpus) CPUs" }
-                    if let mem = node.memoryTotalMiB { detail += ", \(Units.mib(mem))" }
-                    return Choice(node.name, node.name, detail: detail)
+                    var detail: [Phrase] = [node.online ? "online" : "offline"]
+                    if node.isLocal { detail.append("this node") }
+                    if let cpus = node.cpuCount { detail.append("\(cpus) CPUs") }
+                    if let mem = node.memoryTotalMiB { detail.append(.verbatim(Units.mib(mem))) }
+                    return Choice(node.name, detail: .list(detail))
                 }
             },
             validate: { value, ctx in
@@ -28,7 +28,7 @@ extension OptionCatalog {
                 if value.isEmpty { return Issue("VM ID is required") }
                 if let reason = PVEFormat.vmid(value) { return Issue("VM ID '\(Checks.shown(value))': \(reason)") }
                 if let id = Int(value), let guest = ctx.host.guests[id] {
-                    let kind = guest.kind == .qemu ? "a VM" : "a container"
+                    let kind: Phrase = guest.kind == .qemu ? "a VM" : "a container"
                     return Issue("VM ID \(id) is already in use by \(kind) on node \(guest.node)")
                 }
                 return nil
@@ -44,7 +44,7 @@ extension OptionCatalog {
             .pool, tab: .general, label: "Resource Pool", kind: .picker, pveKey: .key("pool"),
             placeholder: { _ in "none" },
             choices: { ctx in
-                [Choice("", "(none)")] + ctx.host.pools.map { Choice($0.id, $0.id, detail: $0.comment) }
+                [Choice("", "(none)")] + ctx.host.pools.map { Choice($0.id, detail: .verbatim($0.comment)) }
             },
             validate: { value, ctx in
                 if value.isEmpty { return nil }

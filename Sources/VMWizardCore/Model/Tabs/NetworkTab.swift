@@ -6,12 +6,13 @@ extension OptionCatalog {
 
     static func bridgeChoices(_ ctx: FieldContext) -> [Choice] {
         (ctx.model.targetBridges ?? []).sorted { $0.name < $1.name }.map { bridge in
-            var detail: [String] = [bridge.kind == .vnet ? "SDN vnet" + (bridge.zone.map { " (\($0))" } ?? "")
-                : bridge.kind == .ovs ? "OVS" : "Linux"]
-            detail.append(bridge.pending ? "pending" : (bridge.active ? "active" : "missing"))
+            let kind: Phrase = bridge.kind == .vnet
+                ? (bridge.zone.map { "SDN vnet (\($0))" } ?? "SDN vnet")
+                : .verbatim(bridge.kind == .ovs ? "OVS" : "Linux")
+            var detail: [Phrase] = [kind, bridge.pending ? "pending" : (bridge.active ? "active" : "missing")]
             if bridge.vlanAware { detail.append("VLAN-aware") }
-            if !bridge.comment.isEmpty { detail.append(bridge.comment) }
-            return Choice(bridge.name, bridge.name, detail: detail.joined(separator: ", "))
+            if !bridge.comment.isEmpty { detail.append(.verbatim(bridge.comment)) }
+            return Choice(bridge.name, detail: .list(detail))
         }
     }
 

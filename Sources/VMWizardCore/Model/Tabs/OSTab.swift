@@ -2,18 +2,19 @@ extension OptionCatalog {
     static func isoChoices(_ ctx: FieldContext, storageField: FieldID) -> [Choice] {
         let storage = ctx.value(storageField)
         return (ctx.model.isoImages(onStorage: storage) ?? []).map {
-            Choice($0.volid, $0.fileName, detail: Units.bytes($0.sizeBytes))
+            Choice($0.volid, .verbatim($0.fileName), detail: .verbatim(Units.bytes($0.sizeBytes)))
         }
     }
 
     static func isoStorageChoices(_ ctx: FieldContext) -> [Choice] {
         ctx.model.storages(withContent: "iso").map { storage in
             let images = ctx.model.isoImages(onStorage: storage.id)
-            return Choice(storage.id, storage.id, detail: "\(storage.type), " + (images.map { "\($0.count) ISOs" } ?? "reading…"))
+            let count: Phrase = images.map { "\($0.count) ISOs" } ?? "reading…"
+            return Choice(storage.id, .verbatim(storage.id), detail: "\(storage.type), \(count)")
         }
     }
 
-    static func validateISO(_ label: String, storageField: FieldID) -> Checks.Check {
+    static func validateISO(_ label: Phrase, storageField: FieldID) -> Checks.Check {
         { value, ctx in
             if value.isEmpty { return Issue("\(label) is required: pick an ISO image") }
             if let reason = PVEFormat.volumeID(value) { return Issue("\(label) '\(Checks.shown(value))': \(reason)") }

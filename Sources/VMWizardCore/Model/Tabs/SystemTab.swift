@@ -1,19 +1,21 @@
 extension OptionCatalog {
     static func imageStorageChoices(_ ctx: FieldContext) -> [Choice] {
         ctx.model.storages(withContent: "images").map { storage in
-            var detail = storage.type
+            let space: Phrase
             if let avail = storage.availableBytes, let total = storage.totalBytes {
-                detail += ", \(Units.bytes(avail)) free of \(Units.bytes(total))"
+                space = "\(Units.bytes(avail)) free of \(Units.bytes(total))"
             } else {
-                detail += ", free space unknown"
+                space = "free space unknown"
             }
-            return Choice(storage.id, storage.id, detail: detail)
+            return Choice(storage.id, .verbatim(storage.id), detail: "\(storage.type), \(space)")
         }
     }
 
     static func formatChoices(_ ctx: FieldContext, storageField: FieldID) -> [Choice] {
-        let labels = ["raw": "Raw disk image (raw)", "qcow2": "QEMU image format (qcow2)", "vmdk": "VMware image format (vmdk)"]
-        return ctx.model.formats(ofStorage: ctx.value(storageField)).map { Choice($0, labels[$0] ?? $0) }
+        let labels: [String: Phrase] = [
+            "raw": "Raw disk image (raw)", "qcow2": "QEMU image format (qcow2)", "vmdk": "VMware image format (vmdk)",
+        ]
+        return ctx.model.formats(ofStorage: ctx.value(storageField)).map { Choice($0, labels[$0]) }
     }
 
     /// EFI and TPM disks go where the first disk goes, else to the first storage for VM images.
@@ -22,7 +24,7 @@ extension OptionCatalog {
     }
 
     /// Where the small EFI vars or TPM state volume goes.
-    static func volumeStorage(_ id: FieldID, label: String, key: String, active: @escaping FieldSpec.Rule<Bool>) -> FieldSpec {
+    static func volumeStorage(_ id: FieldID, label: Phrase, key: String, active: @escaping FieldSpec.Rule<Bool>) -> FieldSpec {
         FieldSpec(
             id, tab: .system, label: label, kind: .picker, pveKey: .subKey(key, "file"),
             defaultValue: proposedSmallDiskStorage,
@@ -33,7 +35,7 @@ extension OptionCatalog {
     }
 
     /// Its format: chosen only where the storage offers more than one.
-    static func volumeFormat(_ id: FieldID, label: String, key: String, storageField: FieldID,
+    static func volumeFormat(_ id: FieldID, label: Phrase, key: String, storageField: FieldID,
                              active: @escaping FieldSpec.Rule<Bool>) -> FieldSpec {
         FieldSpec(
             id, tab: .system, label: label, kind: .choice, pveKey: .subKey(key, "format"),
