@@ -30,9 +30,9 @@ func assertSnapshot(_ screen: Screen, named name: String, sourceLocation: Source
 }
 
 /// A wizard on the demo host at a given size.
-func demoState(width: Int = 80, height: Int = 24, advanced: Bool = false) -> WizardState {
-    WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: false), showAdvanced: advanced,
-                width: width, height: height)
+func demoState(width: Int = 80, height: Int = 24, advanced: Bool = false, language: Language = .en) -> WizardState {
+    WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: false, language: language),
+                showAdvanced: advanced, width: width, height: height)
 }
 
 extension WizardState {

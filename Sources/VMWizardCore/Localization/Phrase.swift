@@ -48,21 +48,11 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     public static func == (lhs: Phrase, rhs: Phrase) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
-    /// Parts shown one after the other with `separator` between them, each translated on its own.
-    public static func list(_ parts: [Phrase], separator: String = ", ") -> Phrase {
-        var template = ""
-        var arguments: [Argument] = []
-        for (index, part) in parts.enumerated() {
-            if index > 0 { template += escaped(separator) }
-            template += "%@"
-            arguments.append(.phrase(part))
-        }
-        return Phrase(template: template, arguments: arguments)
-    }
-
-    /// Two phrases shown one after the other; each keeps its own translation.
-    public static func + (lhs: Phrase, rhs: Phrase) -> Phrase {
-        Phrase(template: "%@%@", arguments: [.phrase(lhs), .phrase(rhs)])
+    /// Parts in a comma-separated list; the comma is translated too (Chinese uses "，").
+    public static func list(_ parts: [Phrase]) -> Phrase {
+        guard var result = parts.first else { return .empty }
+        for part in parts.dropFirst() { result = "\(result), \(part)" }
+        return result
     }
 
     public struct StringInterpolation: StringInterpolationProtocol {
@@ -109,26 +99,45 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
             case .phrase(let phrase): return phrase.text(language)
             }
         }
+        // Chinese sets Latin words and numbers off from the characters around them with a space; arguments are
+        // mostly Latin (names, IDs, sizes), so the space goes in where one meets a CJK character.
+        var argumentEndedLatin = false
+        func append(_ text: String) {
+            if language != .en, let last = out.last, let first = text.first, isCJK(last), isLatin(first) { out += " " }
+            out += text
+            argumentEndedLatin = language != .en && text.last.map(isLatin) == true
+        }
         while index < pattern.endIndex {
             let char = pattern[index]
             index = pattern.index(after: index)
+            if argumentEndedLatin, isCJK(char) { out += " " }
+            argumentEndedLatin = false
             guard char == "%", index < pattern.endIndex else { out.append(char); continue }
             let spec = pattern[index]
             if spec == "%" {
                 out.append("%")
                 index = pattern.index(after: index)
             } else if spec == "@" {
-                out += argument(next)
+                append(argument(next))
                 next += 1
                 index = pattern.index(after: index)
             } else if let (position, end) = positionalSlot(pattern, from: index) {
-                out += argument(position - 1)
+                append(argument(position - 1))
                 index = end
             } else {
                 out.append(char)
             }
         }
         return out
+    }
+
+    private static func isCJK(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    private static func isLatin(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber)
     }
 
     /// Parses `N$@` at `start`; returns N and the index after `@`.

@@ -81,19 +81,22 @@ public enum DisplayWidth {
         return cut + String(repeating: " ", count: max(0, columns - of(cut)))
     }
 
-    /// Word wrap by display width; words longer than a line are broken; explicit newlines are kept.
+    /// Wraps by display width. Lines break at spaces and between CJK characters (which need no spaces), never
+    /// inside a Latin word unless it is longer than a line, never before closing punctuation such as ， 。 ）
+    /// and never after opening punctuation such as （ “. Explicit newlines are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
+            for token in breakableTokens(paragraph) {
+                var word = token.text
                 var wordWidth = of(word)
-                if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
-                    lineWidth += 1 + wordWidth
+                let gap = token.spaceBefore ? 1 : 0
+                if lineWidth > 0 && lineWidth + gap + wordWidth <= width {
+                    line += (token.spaceBefore ? " " : "") + word
+                    lineWidth += gap + wordWidth
                     continue
                 }
                 if lineWidth > 0 {
@@ -104,6 +107,10 @@ public enum DisplayWidth {
                 while wordWidth > width {
                     var head = prefix(word, fitting: width)
                     if head.isEmpty, let first = word.first { head = String(first) }
+                    // Keep closing punctuation with the character before it.
+                    while head.count > 1, let next = word.dropFirst(head.count).first, closingPunctuation.contains(next) {
+                        head.removeLast()
+                    }
                     lines.append(head)
                     word = String(word.dropFirst(head.count))
                     wordWidth = of(word)
@@ -115,4 +122,40 @@ public enum DisplayWidth {
         }
         return lines
     }
+
+    /// Pieces a line may not be broken inside, each remembering whether a space separated it from the last.
+    static func breakableTokens(_ paragraph: Substring) -> [(text: String, spaceBefore: Bool)] {
+        var tokens: [(text: String, spaceBefore: Bool)] = []
+        var spaceBefore = false
+        var inWord = false
+        var glueNext = false
+        for character in paragraph {
+            if character == " " {
+                spaceBefore = !tokens.isEmpty
+                inWord = false
+                glueNext = false
+                continue
+            }
+            let breaksAround = of(character) == 2 || closingPunctuation.contains(character)
+                || openingPunctuation.contains(character)
+            if closingPunctuation.contains(character), !spaceBefore, !tokens.isEmpty {
+                tokens[tokens.count - 1].text.append(character)
+                inWord = false
+            } else if glueNext || (inWord && !breaksAround), !tokens.isEmpty {
+                tokens[tokens.count - 1].text.append(character)
+                inWord = !breaksAround
+            } else {
+                tokens.append((String(character), spaceBefore))
+                inWord = !breaksAround
+            }
+            glueNext = openingPunctuation.contains(character)
+            spaceBefore = false
+        }
+        return tokens
+    }
+
+    static let closingPunctuation: Set<Character> = [
+        "，", "。", "、", "：", "；", "！", "？", "）", "」", "』", "”", "’", "》", "〉", "】", "…", "·",
+    ]
+    static let openingPunctuation: Set<Character> = ["（", "「", "『", "“", "‘", "《", "〈", "【"]
 }

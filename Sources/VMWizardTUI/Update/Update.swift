@@ -136,7 +136,7 @@ extension WizardState {
     mutating func moveTab(by step: Int) {
         guard let target = Tab(rawValue: tab.rawValue + step) else { return }
         if step > 0, let blocking = firstBlockingIssue(before: target) {
-            setStatus("Fix this first: \(blocking.message)", error: true)
+            setStatus("Fix this first: \(blocking.phrase)", error: true)
             focusOn(blocking)
             return
         }

@@ -3,7 +3,7 @@ import VMWizardCore
 /// The wizard's keys with what they do: one table for the F1 overlay, the footer and the README.
 public enum KeyMap {
     public struct Binding: Sendable {
-        public var keys: String
+        public var keys: Phrase
         public var action: Phrase
     }
 

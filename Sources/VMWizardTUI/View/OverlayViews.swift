@@ -109,7 +109,7 @@ extension WizardState {
         for binding in KeyMap.global {
             let wrapped = DisplayWidth.wrap(options.tr(binding.action), width: max(10, width - keyWidth))
             for (index, part) in wrapped.enumerated() {
-                lines.append(((index == 0 ? DisplayWidth.pad(binding.keys, to: keyWidth) : String(repeating: " ", count: keyWidth)) + part, .plain))
+                lines.append(((index == 0 ? DisplayWidth.pad(options.tr(binding.keys), to: keyWidth) : String(repeating: " ", count: keyWidth)) + part, .plain))
             }
         }
         let content = helpContent()

@@ -103,22 +103,22 @@ extension WizardState {
     /// Keys for the focused widget on the left; the keys that work everywhere right-aligned, in a fixed place,
     /// so moving between fields rewrites only the left part.
     func drawFooter(_ screen: inout Screen, _ layout: Layout) {
-        var leftHints: [(String, Phrase)]
-        var rightHints: [(String, Phrase)] = []
+        var leftHints: [KeyHint]
+        var rightHints: [KeyHint] = []
         if overlay != nil {
             leftHints = overlayHints
         } else if let apply {
             switch apply.outcome {
-            case nil: leftHints = [("Ctrl-C", "interrupt qm (it rolls back)")]
-            case .created?: leftHints = [("Enter", "exit")]
-            default: leftHints = [("Enter", "back to the wizard")]
+            case nil: leftHints = [KeyHint("Ctrl-C", "interrupt qm (it rolls back)")]
+            case .created?: leftHints = [KeyHint("Enter", "exit")]
+            default: leftHints = [KeyHint("Enter", "back to the wizard")]
             }
         } else {
             leftHints = widgetHints
-            rightHints = [("PgDn/Up", "tab"), ("F10", "finish"), ("F2", "advanced"), ("F1", "help"), ("Esc", "quit")]
+            rightHints = [KeyHint("PgDn/Up", "tab"), KeyHint("F10", "finish"), KeyHint("F2", "advanced"), KeyHint("F1", "help"), KeyHint("Esc", "quit")]
         }
-        var left = leftHints.map { ($0.0, options.tr($0.1)) }
-        var right = rightHints.map { ($0.0, options.tr($0.1)) }
+        var left = leftHints.map { (options.tr($0.keys), options.tr($0.action)) }
+        var right = rightHints.map { (options.tr($0.keys), options.tr($0.action)) }
         func width(_ hints: [(String, String)]) -> Int {
             hints.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 + DisplayWidth.of($1.1) + 2 }
         }
@@ -139,30 +139,40 @@ extension WizardState {
         draw(right, from: rightStart, limit: self.width)
     }
 
-    var overlayHints: [(String, Phrase)] {
+    var overlayHints: [KeyHint] {
         switch overlay {
-        case .picker: return [("type", "filter"), ("↑↓", "move"), ("Enter", "pick"), ("Esc", "close")]
-        case .help: return [("↑↓ PgUp PgDn", "scroll"), ("Esc", "close")]
-        case .confirmQuit: return [("y", "quit"), ("n/Esc", "stay")]
-        case .pathPrompt: return [("Enter", "write"), ("Esc", "cancel")]
-        case .vmidTaken(_, let suggestion): return [("Enter", "use \(suggestion)"), ("Esc", "back")]
-        case .resumeDraft: return [("y", "resume"), ("n", "start fresh")]
-        default: return [("Enter", "OK")]
+        case .picker: return [KeyHint("type", "filter"), KeyHint("↑↓", "move"), KeyHint("Enter", "pick"), KeyHint("Esc", "close")]
+        case .help: return [KeyHint("↑↓ PgUp PgDn", "scroll"), KeyHint("Esc", "close")]
+        case .confirmQuit: return [KeyHint("y", "quit"), KeyHint("n/Esc", "stay")]
+        case .pathPrompt: return [KeyHint("Enter", "write"), KeyHint("Esc", "cancel")]
+        case .vmidTaken(_, let suggestion): return [KeyHint("Enter", "use \(suggestion)"), KeyHint("Esc", "back")]
+        case .resumeDraft: return [KeyHint("y", "resume"), KeyHint("n", "start fresh")]
+        default: return [KeyHint("Enter", "OK")]
         }
     }
 
-    var widgetHints: [(String, Phrase)] {
+    var widgetHints: [KeyHint] {
         switch focus {
-        case .diskList, .nicList: return [("←→", "select"), ("+", "add"), ("-", "remove")]
-        case .action: return [("Enter", "activate"), ("Tab", "next")]
+        case .diskList, .nicList: return [KeyHint("←→", "select"), KeyHint("+", "add"), KeyHint("-", "remove")]
+        case .action: return [KeyHint("Enter", "activate"), KeyHint("Tab", "next")]
         case .field(let ref):
             switch OptionCatalog.spec(ref.id)?.kind {
-            case .flag: return [("Space", "toggle"), ("Tab", "next")]
-            case .choice: return [("←→", "change"), ("Enter", "list")]
-            case .picker: return [("Enter", "pick"), ("←→", "change")]
-            case .integer, .decimal: return [("type", "edit"), ("+/-", "step")]
-            default: return [("type", "edit"), ("^U", "clear")]
+            case .flag: return [KeyHint("Space", "toggle"), KeyHint("Tab", "next")]
+            case .choice: return [KeyHint("←→", "change"), KeyHint("Enter", "list")]
+            case .picker: return [KeyHint("Enter", "pick"), KeyHint("←→", "change")]
+            case .integer, .decimal: return [KeyHint("type", "edit"), KeyHint("+/-", "step")]
+            default: return [KeyHint("type", "edit"), KeyHint("^U", "clear")]
             }
         }
+    }
+}
+
+/// One footer hint: the keys, and what they do. Both are translated (key names mostly stay as they are).
+struct KeyHint {
+    var keys: Phrase
+    var action: Phrase
+    init(_ keys: Phrase, _ action: Phrase) {
+        self.keys = keys
+        self.action = action
     }
 }

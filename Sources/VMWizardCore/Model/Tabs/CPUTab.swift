@@ -20,8 +20,7 @@ extension OptionCatalog {
                     return nil
                 }
                 return Issue(
-                    "Total vCPUs \(total) (\(ctx.value(.sockets)) sockets × \(value) cores) exceed the \(cpus) "
-                        + "logical CPUs of node \(ctx.model.targetNode): Proxmox refuses to start such a VM")
+                    "Total vCPUs \(total) (\(ctx.value(.sockets)) sockets × \(value) cores) exceed the \(cpus) logical CPUs of node \(ctx.model.targetNode): Proxmox refuses to start such a VM")
             }),
         FieldSpec(
             .cpuType, tab: .cpu, label: "Type", kind: .picker, pveKey: .subKey("cpu", "cputype"),

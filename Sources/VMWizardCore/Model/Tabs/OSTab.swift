@@ -55,8 +55,7 @@ extension OptionCatalog {
             validate: { value, ctx in
                 if let issue = validateISO("ISO image", storageField: .isoStorage)(value, ctx) { return issue }
                 if ISODetection.detect(fileName: ISODetection.fileName(ofVolume: value)) == .virtioDrivers {
-                    return .warning("\(ISODetection.fileName(ofVolume: value)) holds Windows drivers, not an installer: "
-                        + "pick the OS installer here and add the drivers CD for Windows")
+                    return .warning("\(ISODetection.fileName(ofVolume: value)) holds Windows drivers, not an installer: pick the OS installer here and add the drivers CD for Windows")
                 }
                 return nil
             }),
