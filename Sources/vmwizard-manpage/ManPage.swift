@@ -32,7 +32,7 @@ struct ManPage {
 
         page.section("KEYS")
         page.paragraph(ManPageProse.keysIntroduction)
-        for binding in keys { page.entry(Roff.bold(binding.keys), binding.action.text(.en)) }
+        for binding in keys { page.entry(Roff.bold(binding.keys.text(.en)), binding.action.text(.en)) }
         page.paragraph(ManPageProse.keysNote)
 
         page.section("FILES")
