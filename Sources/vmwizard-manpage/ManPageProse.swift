@@ -42,7 +42,8 @@ enum ManPageProse {
 
     static let filesIntroduction = """
         Paths are under the folder given with --root (by default /). vmwizard only reads the host's files; \
-        it writes only the config file asked for with Write config or --write-config, and its own state.
+        it writes only the config file asked for with Write config or --write-config (under Proxmox's lock \
+        for that VM), and its own state.
         """
 
     static let files = [
@@ -57,7 +58,7 @@ enum ManPageProse {
         Item(path: "/etc/network/interfaces.new", use: "Bridges of a pending network change (shown as pending)."),
         Item(path: "/sys/class/net/", use: "Which bridges exist now."),
         Item(path: "/etc/hostname", use: "The node's name."),
-        Item(path: "/proc/cpuinfo", use: "The number of CPUs (the limit for cores and sockets)."),
+        Item(path: "/proc/cpuinfo", use: "The number of CPUs of the node."),
         Item(path: "/proc/meminfo", use: "The node's memory."),
         Item(path: "/proc/mounts", use: "Whether a network storage is mounted before its ISO folder is listed."),
         Item(path: "/sys/fs/cgroup/cgroup.controllers", use: "The cgroup version, which sets the range of CPU units."),
