@@ -78,7 +78,7 @@ dpkg-deb --contents "$deb"
 
 if command -v lintian >/dev/null 2>&1; then
     echo "lintian:"
-    lintian --info --display-info --pedantic "$deb" || true
+    lintian --display-info --pedantic "$deb" || true
 else
     echo "(lintian is not installed: apt-get install lintian to check the package)"
 fi
