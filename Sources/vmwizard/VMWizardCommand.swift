@@ -65,7 +65,7 @@ struct VMWizardCommand: ParsableCommand {
             switch Answers.load(path: answers, host: host) {
             case .success(let loaded): draft = loaded
             case .failure(let failure):
-                for problem in failure.problems { printError("vmwizard: \(answers): \(problem.location): \(problem.message)") }
+                for problem in failure.problems { printError("vmwizard: \(answers): \(problem.location): \(problem.message(language))") }
                 throw ExitCode(ExitStatus.invalid)
             }
         }

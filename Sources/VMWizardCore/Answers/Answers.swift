@@ -4,11 +4,22 @@ import Foundation
 public struct AnswersProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: String
     public var message: String
+    /// The validation problem behind the message, when there is one, so it can be shown in another language.
+    public var phrase: Phrase?
 
     public init(location: String, message: String) {
         self.location = location
         self.message = message
     }
+
+    public init(location: String, phrase: Phrase) {
+        self.location = location
+        self.message = phrase.description
+        self.phrase = phrase
+    }
+
+    /// The message in `language` where it was translated; the importer's own messages are English only.
+    public func message(_ language: Language) -> String { phrase?.text(language) ?? message }
 
     /// "line 7: unknown key 'foo'".
     public var description: String { location.isEmpty ? message : "\(location): \(message)" }

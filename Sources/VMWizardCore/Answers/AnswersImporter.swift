@@ -808,7 +808,7 @@ struct AnswersImporter {
             }
         }
         for issue in model.issues() where issue.isError {
-            problem(location(of: issue.field), issue.message)
+            problems.append(AnswersProblem(location: location(of: issue.field), phrase: issue.phrase))
         }
     }
 
