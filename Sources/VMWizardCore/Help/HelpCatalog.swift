@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Languages the inline help is written in. A new language is one more table file and one more case here;
 /// the option model only knows help keys.
