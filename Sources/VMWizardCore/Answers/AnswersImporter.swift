@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Maps the entries of an answers file into a draft, as a user would fill the wizard, and reports everything it
 /// cannot map, each problem with the line or key it came from.
