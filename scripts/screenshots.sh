@@ -5,12 +5,12 @@
 #
 # Without an argument it builds the release binary (through the shared build lock) and uses
 # .build/release/vmwizard. Writes screenshots/01-general.png ... 08-confirm.png, 09-os-windows11.png and
-# 10-disks-advanced.png. Each screen is captured with its colours (tmux capture-pane -e) and rendered by
+# 10-disks-advanced.png, and 11-zh-os-windows11.png (the Chinese screens, chosen by LANG=zh_CN.UTF-8). Each screen is captured with its colours (tmux capture-pane -e) and rendered by
 # scripts/ansi2png.py. Readiness is always detected by polling the screen text, then waiting until two
 # captures in a row are identical; there are no fixed sleeps.
 #
-# Needs tmux, python3 with Pillow (ansi2png.py installs it with pip if missing) and DejaVu Sans Mono
-# (installed with apt-get as fonts-dejavu-core if missing).
+# Needs tmux, python3 with Pillow (ansi2png.py installs it with pip if missing), DejaVu Sans Mono and a CJK
+# font for the Chinese shot (installed with apt-get as fonts-dejavu-core and fonts-wqy-zenhei if missing).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,6 +33,10 @@ if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]]; then
     echo "installing fonts-dejavu-core..." >&2
     apt-get install -y fonts-dejavu-core >&2
 fi
+if [[ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]]; then
+    echo "installing fonts-wqy-zenhei (CJK glyphs for the Chinese screenshot)..." >&2
+    apt-get install -y fonts-wqy-zenhei >&2
+fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vmwizard-shots.XXXXXX")
 SOCKET="vmwizard-shots-$$"
@@ -48,7 +52,7 @@ cleanup() {
         kill -0 "$pid" 2>/dev/null || continue
         "${T[@]}" send-keys -t "$name" Escape 2>/dev/null || true
         deadline=$((SECONDS + 3))
-        until screen_text "$name" 2>/dev/null | grep -qF "Quit vmwizard?" || ((SECONDS >= deadline)); do sleep 0.05; done
+        until screen_text "$name" 2>/dev/null | grep -qE "Quit vmwizard\?|退出 vmwizard" || ((SECONDS >= deadline)); do sleep 0.05; done
         "${T[@]}" send-keys -t "$name" y 2>/dev/null || true
         deadline=$((SECONDS + 3))
         while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.05; done
@@ -62,14 +66,15 @@ mkdir -p "$OUT"
 
 # Starts the wizard on the demo host in a new detached session named $1, with its own empty state folder
 # (so no saved draft asks "Resume?" and the Advanced preference starts off).
+# An optional second argument is the locale (zh_CN.UTF-8 shows the Chinese screens).
 start() {
-    local name=$1 state="$WORK/state-$1"
+    local name=$1 locale=${2:-C.UTF-8} state="$WORK/state-$1"
     mkdir -p "$state"
     "${T[@]}" -f /dev/null new-session -d -s "$name" -x "$COLS" -y "$ROWS" \
-        "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME='$state' '$BIN' --demo"
+        "exec env LANG=$locale LC_ALL=$locale TERM=xterm-256color XDG_STATE_HOME='$state' '$BIN' --demo"
     SESSIONS+=("$name")
     PANE_PIDS+=("$("${T[@]}" display-message -p -t "$name" '#{pane_pid}')")
-    wait_for "$name" "Esc quit"
+    wait_for "$name" "Esc"
 }
 
 screen_text() { "${T[@]}" capture-pane -p -t "$1"; }
@@ -174,3 +179,17 @@ wait_for adv "Disks               [scsi0]"
 keys adv F2
 wait_for adv "Advanced options shown"
 shot adv 10-disks-advanced
+
+# The same Windows 11 proposals in Chinese, the language picked from LANG.
+start zh zh_CN.UTF-8
+keys zh PgDn
+wait_for zh "安装介质"
+keys zh Down Down
+wait_for zh "配置项：ide2 file="
+keys zh Enter
+wait_for zh "选择：ISO 镜像"
+type_text zh win11
+wait_for zh "1 / 4"
+keys zh Enter
+wait_for zh "驱动 ISO 镜像"
+shot zh 11-zh-os-windows11

@@ -1,5 +1,16 @@
 import CNcursesw
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import VMWizardTUI
 
 public struct TerminalError: Error, CustomStringConvertible {
@@ -30,11 +41,22 @@ public final class CursesTerminal {
     /// Bytes written to the terminal so far (for benchmarks), when counting is enabled.
     public private(set) var cursorVisible = false
 
+    /// Takes the user's locale. When it asks for UTF-8 but is not installed on this host (LANG=zh_CN.UTF-8
+    /// on a stock Debian is typical), ncurses would fall back to ASCII and drop every CJK character and line;
+    /// the character type then comes from C.UTF-8, which glibc always has.
+    static func adoptLocale() {
+        if setlocale(LC_ALL, "") != nil { return }
+        let environment = ProcessInfo.processInfo.environment
+        let requested = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let wantsUTF8 = requested.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
+        if wantsUTF8 { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+    }
+
     /// - Parameters:
     ///   - color: false honours NO_COLOR (attributes stay).
     ///   - escapeDelayMs: how long a lone Esc waits for the rest of an escape sequence.
     public init(color: Bool, escapeDelayMs: Int32 = 50) throws {
-        setlocale(LC_ALL, "")
+        Self.adoptLocale()
         guard let input = fopen("/dev/tty", "r"), let output = fopen("/dev/tty", "w") else {
             throw TerminalError(description: "cannot open the terminal /dev/tty: \(String(cString: strerror(errno)))")
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import VMWizardCore
 
 /// `--batch`: no terminal UI. Validates against the host, then prints, writes the config, or creates the VM.

@@ -1,54 +1,48 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import VMWizardTUI
 
 /// Events produced off the UI thread (qm output, late host data), picked up by the main loop.
 final class EventQueue: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var events: [Event] = []
 
     func post(_ event: Event) {
-        lock.lock()
-        events.append(event)
-        lock.unlock()
+        lock.withLock { events.append(event) }
     }
 
     func drain() -> [Event] {
-        lock.lock()
-        defer { lock.unlock() }
-        let drained = events
-        events.removeAll()
-        return drained
+        lock.withLock {
+            let drained = events
+            events.removeAll()
+            return drained
+        }
     }
 }
 
 /// The command currently running for the apply, so a signal or Ctrl-C can interrupt it.
 final class RunningCommand: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var runner: CommandRunner?
     private(set) var finished = false
 
     func set(_ runner: CommandRunner?) {
-        lock.lock()
-        self.runner = runner
-        lock.unlock()
+        lock.withLock { self.runner = runner }
     }
 
     func markFinished() {
-        lock.lock()
-        finished = true
-        lock.unlock()
+        lock.withLock { finished = true }
     }
 
     var isFinished: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return finished
+        lock.withLock { finished }
     }
 
     func interrupt() {
-        lock.lock()
-        let current = runner
-        lock.unlock()
+        let current = lock.withLock { runner }
         current?.interrupt()
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import VMWizardCore
 
 /// Picks the host to work on: the node's files under `root`, or the demo host where no PVE is present.

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import VMWizardCore
 import VMWizardTerminal
 import VMWizardTUI
@@ -102,7 +113,7 @@ struct InteractiveSession {
                 case .loadRemoteNode(let node):
                     let storages = state.model.storages(withContent: "iso").map(\.id)
                     let queue = self.queue
-                    Thread.detachNewThread {
+                    DetachedThread.start {
                         let resources = RemoteNodeLoader().load(node: node, isoStorages: storages)
                         queue.post(.remoteNodeLoaded(node: node, resources))
                     }
@@ -173,7 +184,7 @@ struct InteractiveSession {
         let queue = self.queue
         let running = self.running
         let applier = Applier(qm: qm, root: root)
-        Thread.detachNewThread {
+        DetachedThread.start {
             let outcome = applier.run(model, output: { queue.post(.applyOutput($0)) }, started: { running.set($0) })
             running.set(nil)
             running.markFinished()
@@ -193,9 +204,13 @@ struct InteractiveSession {
         }
     }
 
+    /// "on 2025-01-31 14:05" in local time (FoundationEssentials has no DateFormatter and knows no zone but UTC).
     static func describe(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return "on " + formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var local = tm()
+        localtime_r(&seconds, &local)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M", &local)
+        return "on " + String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import VMWizardCore
 
 @main
@@ -67,7 +71,7 @@ struct VMWizardCommand: ParsableCommand {
             switch Answers.load(path: answers, host: host) {
             case .success(let loaded): draft = loaded
             case .failure(let failure):
-                for problem in failure.problems { printError("vmwizard: \(answers): \(problem.location): \(problem.message)") }
+                for problem in failure.problems { printError("vmwizard: \(answers): \(problem.location): \(problem.message(language))") }
                 throw ExitCode(ExitStatus.invalid)
             }
         }

@@ -51,6 +51,14 @@ import Testing
         assertSnapshot(screen, named: "zh-\(tab.title)-80x24")
     }
 
+    @Test func everyChineseLabelFitsTheLabelColumnAt80Columns() {
+        let column = Layout(width: 80, height: 24).labelWidth - 1
+        for spec in OptionCatalog.specs {
+            let label = spec.label.text(.zh)
+            #expect(DisplayWidth.of(label) <= column, "\(label) is \(DisplayWidth.of(label)) columns; the column has \(column)")
+        }
+    }
+
     @Test func advancedTabsInChineseStayInsideTheirPanes() {
         for tab in Tab.allCases {
             for (width, height) in [(80, 24), (100, 30), (120, 40)] {

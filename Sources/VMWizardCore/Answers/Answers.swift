@@ -1,14 +1,36 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One thing wrong with an answers file: where (`line 12` in a config file, `key 'memory'` in JSON) and what.
 public struct AnswersProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: String
     public var message: String
+    /// The validation problem behind the message, when there is one, so it can be shown in another language.
+    public var phrase: Phrase?
 
     public init(location: String, message: String) {
         self.location = location
         self.message = message
     }
+
+    public init(location: String, phrase: Phrase) {
+        self.location = location
+        self.message = phrase.description
+        self.phrase = phrase
+    }
+
+    /// The message in `language` where it was translated; the importer's own messages are English only.
+    public func message(_ language: Language) -> String { phrase?.text(language) ?? message }
 
     /// "line 7: unknown key 'foo'".
     public var description: String { location.isEmpty ? message : "\(location): \(message)" }
@@ -46,7 +68,7 @@ public enum Answers {
 
     /// JSON when the first non-blank character is "{", else a config file.
     public static func detectFormat(_ text: String) -> Format {
-        let first = text.unicodeScalars.first { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{FEFF}" }
+        let first = text.unicodeScalars.first { !Whitespace.isSpaceOrNewline($0) && $0 != "\u{FEFF}" }
         return first == "{" ? .json : .config
     }
 
@@ -77,22 +99,9 @@ public enum Answers {
 
     /// The operating system's reason for a failed read ("No such file or directory").
     static func readError(_ path: String, _ error: Error) -> String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return String(cString: strerror(EISDIR))
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType == .typeDirectory {
+            return SystemError.text(EISDIR)
         }
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoSuchFileError: return String(cString: strerror(ENOENT))
-            case NSFileReadNoPermissionError: return String(cString: strerror(EACCES))
-            default: break
-            }
-        }
-        return nsError.localizedDescription
+        return SystemError.reason(error)
     }
 }

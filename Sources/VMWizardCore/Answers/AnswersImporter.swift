@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Maps the entries of an answers file into a draft, as a user would fill the wizard, and reports everything it
 /// cannot map, each problem with the line or key it came from.
@@ -808,7 +812,7 @@ struct AnswersImporter {
             }
         }
         for issue in model.issues() where issue.isError {
-            problem(location(of: issue.field), issue.message)
+            problems.append(AnswersProblem(location: location(of: issue.field), phrase: issue.phrase))
         }
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One `key: value` line or JSON member, with where it was found.
 struct AnswersEntry: Equatable, Sendable {
@@ -38,7 +42,7 @@ enum AnswersConfig {
                 if descriptionLine == nil { descriptionLine = number }
                 continue
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("[") { break }
             guard let colon = line.firstIndex(of: ":") else {
@@ -47,7 +51,7 @@ enum AnswersConfig {
                 continue
             }
             let key = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingWhitespace()
             guard isConfigKey(key) else {
                 result.problems.append(AnswersProblem(
                     location: "line \(number)", message: "expected 'key: value', got '\(Checks.shown(String(line)))'"))
@@ -65,7 +69,7 @@ enum AnswersConfig {
             result.entries.append(AnswersEntry(key: key, value: value, location: "line \(number)"))
         }
         if let descriptionLine {
-            while let last = description.unicodeScalars.last, CharacterSet.whitespacesAndNewlines.contains(last) {
+            while let last = description.unicodeScalars.last, Whitespace.isSpaceOrNewline(last) {
                 description.unicodeScalars.removeLast()
             }
             result.entries.insert(AnswersEntry(key: "description", value: description, location: "line \(descriptionLine)"), at: 0)

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 public struct FileWriteError: Error, Equatable, CustomStringConvertible {
     public var description: String
@@ -11,8 +22,8 @@ public enum AtomicFile {
 
     /// Writes `contents` to a temporary file beside `path`, flushes it to disk, and returns the temp path.
     static func writeTemporary(_ contents: String, near path: String) throws -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let directory = PathText.deletingLastComponent(path)
+        let name = PathText.lastComponent(path)
         let temp = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileWriteError("cannot create \(temp): \(errnoText())") }

@@ -1,12 +1,23 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs one command from an argument vector: no shell is involved, so every argument reaches the program
 /// exactly as given. Output (stdout and stderr together) is delivered line by line as it arrives.
 public final class CommandRunner: @unchecked Sendable {
     public let argv: [String]
-    private let process = Process()
-    private let lock = NSLock()
-    private var buffer = Data()
+    private let lock = Lock()
+    private var child: ChildProcess?
+    private var buffer: [UInt8] = []
     private var collected: [String] = []
     private var onLine: @Sendable (String) -> Void = { _ in }
 
@@ -26,9 +37,7 @@ public final class CommandRunner: @unchecked Sendable {
 
     /// All output lines so far.
     public var lines: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return collected
+        lock.withLock { collected }
     }
 
     /// Starts the program; `onLine` is called from a background thread for each output line.
@@ -36,60 +45,51 @@ public final class CommandRunner: @unchecked Sendable {
         guard let first = argv.first, let executable = Self.resolve(first) else {
             throw FileWriteError("\(argv.first ?? "(nothing)") was not found on PATH")
         }
-        self.onLine = onLine
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(argv.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.receive(data)
+        lock.withLock { self.onLine = onLine }
+        let started = try ChildProcess.spawn(executable: executable, arguments: Array(argv.dropFirst())) { [self] data in
+            receive(data)
         }
-        try process.run()
+        lock.withLock { child = started }
     }
 
-    private func receive(_ data: Data) {
+    private func receive(_ data: [UInt8]) {
         var complete: [String] = []
-        lock.lock()
-        if data.isEmpty {
-            if !buffer.isEmpty { complete.append(String(decoding: buffer, as: UTF8.self)) }
-            buffer.removeAll()
-        } else {
-            buffer.append(data)
-            while let newline = buffer.firstIndex(of: 0x0A) {
-                complete.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                buffer.removeSubrange(buffer.startIndex...newline)
+        let onLine = lock.withLock {
+            if data.isEmpty {
+                if !buffer.isEmpty { complete.append(String(decoding: buffer, as: UTF8.self)) }
+                buffer.removeAll()
+            } else {
+                buffer.append(contentsOf: data)
+                var start = 0
+                while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                    complete.append(String(decoding: buffer[start..<newline], as: UTF8.self))
+                    start = newline + 1
+                }
+                buffer.removeFirst(start)
             }
+            collected += complete
+            return self.onLine
         }
-        collected += complete
-        let onLine = self.onLine
-        lock.unlock()
         for line in complete { onLine(line.replacingOccurrences(of: "\r", with: "")) }
     }
 
     /// Waits for the program to end and returns its exit status (128+N when killed by signal N).
     public func wait() -> Int32 {
-        process.waitUntilExit()
+        guard let child = lock.withLock({ child }) else { return 127 }
+        let status = child.waitForExit()
         // Let the last output drain.
-        if let handle = (process.standardOutput as? Pipe)?.fileHandleForReading {
-            handle.readabilityHandler = nil
-            let rest = handle.readDataToEndOfFile()
-            receive(rest)
-            receive(Data())
-        }
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        child.waitForOutputEnd()
+        return status
     }
 
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { lock.withLock { child }?.isRunning ?? false }
 
     /// Asks the program to stop the way Ctrl-C in a shell would, so `qm` can roll back what it started.
     public func interrupt() {
-        if process.isRunning { kill(process.processIdentifier, SIGINT) }
+        lock.withLock { child }?.signal(SIGINT)
     }
 
     public func terminate() {
-        if process.isRunning { process.terminate() }
+        lock.withLock { child }?.signal(SIGTERM)
     }
 }

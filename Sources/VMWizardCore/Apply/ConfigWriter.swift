@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// "Write config": the rendered config file, written atomically and never over an existing file. Inside the
 /// node's `/etc/pve/…/qemu-server/` a config registers a real VM, so there it is written only when the VM
@@ -12,7 +23,7 @@ public struct ConfigWriter: Sendable {
     /// The VM ID a path registers, when the path is a PVE guest config location.
     public func registeredVMID(for path: String) -> Int? {
         let base = (root.hasSuffix("/") ? String(root.dropLast()) : root) + "/etc/pve/"
-        let normalized = (path as NSString).standardizingPath
+        let normalized = PathText.standardized(path)
         guard normalized.hasPrefix(base) else { return nil }
         let relative = normalized.dropFirst(base.count)
         let parts = relative.split(separator: "/")
@@ -95,6 +106,6 @@ public enum MACAddress {
         if octets.count > 6 || octets.isEmpty { octets = [0xBC, 0x24, 0x11] }
         while octets.count < 6 { octets.append(UInt8.random(in: 0...255)) }
         octets[0] &= 0xFE  // unicast
-        return octets.map { String(format: "%02X", $0) }.joined(separator: ":")
+        return octets.map(NumberText.hex2).joined(separator: ":")
     }
 }

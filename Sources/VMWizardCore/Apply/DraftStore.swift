@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where vmwizard keeps the draft of the answers and the remembered preferences:
 /// `$XDG_STATE_HOME/vmwizard/`, by default `~/.local/state/vmwizard/`.
@@ -9,7 +20,7 @@ public struct DraftStore: Sendable {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             directory = state + "/vmwizard"
         } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
             directory = home + "/.local/state/vmwizard"
         }
     }
@@ -41,7 +52,7 @@ public struct DraftStore: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw FileWriteError("cannot create \(directory): \(error.localizedDescription)")
+            throw FileWriteError("cannot create \(directory): \(SystemError.reason(error))")
         }
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 public enum HelpCatalog {
     static func table(_ language: HelpLanguage) -> [String: String] {

@@ -9,7 +9,7 @@ enum HelpTextZH {
         "tab.cpu": "设置虚拟 CPU 数量（插槽数 × 每插槽核心数）、客户机看到的 CPU 型号，以及可选的限额、权重、绑核和 NUMA。最重要的是 CPU 类型：默认型号保证可以在线迁移，而 host 在单节点或硬件完全相同的节点上性能最好。",
         "tab.memory": "虚拟机的内存大小，以及运行时 PVE 能否动态调整。最小内存等于内存时为固定分配；最小内存设得更低，PVE 就会通过 ballooning 按份额分配主机的空闲内存。大多数情况下应保留 ballooning 设备。",
         "tab.network": "虚拟机的网卡 net0 至 net31。每块网卡接入一个主机网桥或 SDN VNet，可带 VLAN 标签，并模拟某种网卡型号；客户机有驱动时 VirtIO 最快。删除所有网卡即可创建不联网的虚拟机。",
-        "tab.confirm": "在主机上做任何改动之前，先核对全部设置和将要执行的完整 qm create 命令行。Create（创建）会先运行 qm create；若勾选了 Start after created（创建后启动），再单独运行 qm start。Write config 改为写出虚拟机配置文件（从不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve），Print and exit 只打印命令然后退出。",
+        "tab.confirm": "在主机上做任何改动之前，先核对全部设置和将要执行的完整 qm create 命令行。“创建”会先运行 qm create；若勾选了“创建后启动”，再单独运行 qm start。“写出配置”改为写出虚拟机配置文件（从不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve），“打印并退出”只打印命令然后退出。",
 
         // MARK: General
         "node": "创建虚拟机并运行它的集群节点。后续各页的存储、网桥和 ISO 镜像都随该节点变化，所以请先确定它。默认：运行 vmwizard 的本节点；若选择其他节点，vmwizard 会通过 Proxmox API 在该节点上创建，而不是在本机调用 qm。",
@@ -35,7 +35,7 @@ enum HelpTextZH {
         "virtio.image": "包含 Windows 版 VirtIO 驱动（以及客户机代理安装包）的 virtio-win ISO，可输入文字筛选。文件名以 virtio-win 开头的镜像会被识别为驱动 ISO。若存储上还没有，请先从 virtio-win 项目下载并上传。启用驱动光驱时必填。",
 
         // MARK: System
-        "vga": "虚拟显卡。Default 即标准 VGA，适合大多数客户机；SPICE（qxl，另有 2 到 4 显示器版本）配合 SPICE 客户端可获得更好的远程桌面体验；串口终端适合无图形界面的服务器；VirtIO-GPU 是面向较新 Linux 客户机的半虚拟化显卡；none 则不提供显示，例如直通独立显卡时。默认：Default（标准 VGA）。",
+        "vga": "虚拟显卡。“默认”即标准 VGA，适合大多数客户机；SPICE（qxl，另有 2 到 4 显示器版本）配合 SPICE 客户端可获得更好的远程桌面体验；串口终端适合无图形界面的服务器；VirtIO-GPU 是面向较新 Linux 客户机的半虚拟化显卡；none 则不提供显示，例如直通独立显卡时。默认：标准 VGA。",
         "machine": "模拟的主板芯片组。i440fx 是经典 PC 主板，兼容所有客户机；q35 较新，提供 PCIe 总线，PCIe 直通（显卡、网卡等）需要它，Windows 11 也使用它。默认：i440fx，Windows 11 为 q35。",
         "bios": "固件。SeaBIOS 是传统 BIOS，几乎能引导任何系统；OVMF 是 UEFI 固件，安全启动和 Windows 11 必须使用，做 PCIe 直通时通常也更合适。请在安装系统前确定，已装好的系统切换固件后通常无法启动。默认：SeaBIOS，Windows 11 为 OVMF。",
         "efi.add": "OVMF 把引导项、安全启动密钥等设置保存在一块很小的 EFI 变量磁盘上。没有这块磁盘，这些修改在虚拟机下次启动时就会丢失，因此请保持勾选。仅在选择 OVMF 时显示；默认：开启。",
@@ -57,7 +57,7 @@ enum HelpTextZH {
         "disk.size": "新磁盘的容量，单位 GiB，可带小数，例如 0.5。在精简配置的存储上，只有客户机实际写入数据时才占用空间。默认：32 GiB。",
         "disk.format": "raw 是普通镜像，速度最多可快约 10%，但只有存储本身支持时（LVM-thin、ZFS、Ceph）才能做快照。qcow2 采用写时复制，在文件存储上提供快照和精简配置。vmdk 只在与 VMware 之间迁移磁盘时有用。默认：存储支持时为 qcow2，否则为 raw。",
         "disk.import": "导入现有镜像而不是新建空盘：填写 PVE 卷 ID，或节点上 qcow2、vmdk、raw 文件的绝对路径。镜像会被复制到所选存储并转换为所选格式，磁盘容量取自镜像本身。默认：空（新建空盘）。",
-        "disk.cache": "主机如何缓存此磁盘的读写。Default（无缓存）绕过主机页缓存，兼顾安全与速度；write through 安全但写入较慢；write back 速度快，但主机断电时可能丢数据；write back (unsafe) 甚至忽略刷盘请求，只适合可随时丢弃的虚拟机；direct sync 最安全也最慢。",
+        "disk.cache": "主机如何缓存此磁盘的读写。“默认（无缓存）”绕过主机页缓存，兼顾安全与速度；直写（write through）安全但写入较慢；回写（write back）速度快，但主机断电时可能丢数据；“回写（不安全）”甚至忽略刷盘请求，只适合可随时丢弃的虚拟机；直接同步（direct sync）最安全也最慢。",
         "disk.discard": "把客户机的 TRIM/discard 请求传递给存储，使精简配置的存储能回收客户机已释放的空间。客户机必须自己发出 trim，例如运行 fstrim 或使用 discard 挂载选项。默认：关闭。",
         "disk.iothread": "为此磁盘分配独立的 IO 线程，而不是与 QEMU 主循环共用，负载高或多块磁盘同时繁忙时效果明显。仅适用于 VirtIO Block，或搭配 VirtIO SCSI single 控制器的 SCSI 磁盘。默认：上述情况开启，其余关闭。",
         "disk.ssd": "让客户机把该磁盘识别为固态硬盘而非机械硬盘，以便客户机调整 IO 调度和 trim 策略。VirtIO Block 不支持此项。默认：关闭。",

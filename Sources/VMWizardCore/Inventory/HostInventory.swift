@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything the wizard needs to know about the Proxmox VE host it runs on.
 /// Built from the node's own files (see `HostInventoryLoader`) or from the built-in demo host.

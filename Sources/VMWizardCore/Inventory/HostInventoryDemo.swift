@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension HostInventory {
     /// A realistic single node named `pve`, used when vmwizard does not run on a Proxmox VE host.

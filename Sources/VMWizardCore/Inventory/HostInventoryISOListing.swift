@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 
 /// The outcome of reading one storage's ISO folder in the background.
 public struct ISOListingResult: Sendable, Equatable {
@@ -101,9 +106,7 @@ public enum BlockingWork {
         let race = Race<T>()
         return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
             race.arm(continuation)
-            let worker = Thread { race.finish(work()) }
-            worker.name = "vmwizard-blocking-work"
-            worker.start()
+            DetachedThread.start { race.finish(work()) }
             // A dispatch timer rather than a sleeping Task: it fires even while every thread of the
             // concurrency pool is busy.
             let timer = DispatchWorkItem { race.finish(nil) }
@@ -129,39 +132,33 @@ public enum BlockingWork {
 
     /// Resumes the continuation exactly once: whichever of the worker and the timer comes first.
     private final class Race<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var continuation: CheckedContinuation<T?, Never>?
         private var timer: DispatchWorkItem?
         private var done = false
 
         func arm(_ continuation: CheckedContinuation<T?, Never>) {
-            lock.lock()
-            self.continuation = continuation
-            lock.unlock()
+            lock.withLock { self.continuation = continuation }
         }
 
         func setTimer(_ task: DispatchWorkItem) {
-            lock.lock()
-            if done {
-                lock.unlock()
-                task.cancel()
-                return
+            let alreadyDone = lock.withLock {
+                if !done { timer = task }
+                return done
             }
-            timer = task
-            lock.unlock()
+            if alreadyDone { task.cancel() }
         }
 
         func finish(_ result: T?) {
-            lock.lock()
-            guard !done, let continuation else {
-                lock.unlock()
-                return
+            let claimed: (CheckedContinuation<T?, Never>, DispatchWorkItem?)? = lock.withLock {
+                guard !done, let continuation else { return nil }
+                done = true
+                self.continuation = nil
+                let timer = self.timer
+                self.timer = nil
+                return (continuation, timer)
             }
-            done = true
-            self.continuation = nil
-            let timer = self.timer
-            self.timer = nil
-            lock.unlock()
+            guard case let (continuation, timer)? = claimed else { return }
             timer?.cancel()
             continuation.resume(returning: result)
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `datacenter.cfg`, `user.cfg` pools, `/proc` and `/proc/mounts`.
 enum InventoryHostFiles {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A small, strict JSON reader over raw bytes for the pmxcfs status files.
 /// Errors carry the byte offset so warnings can point at the broken spot.
@@ -99,7 +103,7 @@ enum InventoryJSON {
 
         func describe(_ byte: UInt8) -> String {
             if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-            return String(format: "byte 0x%02X", byte)
+            return "byte 0x" + NumberText.hex2(byte)
         }
 
         func unexpected() -> ParseError {

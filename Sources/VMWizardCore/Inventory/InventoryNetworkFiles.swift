@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Bridges from `/etc/network/interfaces` (or the pending `.new` copy) and SDN vnets from
 /// `/etc/pve/sdn/.running-config`.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `/etc/pve/storage.cfg` with the implicit rules PVE applies when it reads the file.
 enum InventoryStorageConfig {

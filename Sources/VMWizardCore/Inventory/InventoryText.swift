@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Text helpers shared by the inventory parsers.
 enum InventoryText {
@@ -54,7 +58,7 @@ enum InventoryText {
 
     /// Natural order: "vmbr2" before "vmbr10".
     static func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.compare(rhs, options: [.numeric, .caseInsensitive]) == .orderedAscending
+        NaturalOrder.compare(lhs, rhs, caseInsensitive: true) == .orderedAscending
     }
 }
 

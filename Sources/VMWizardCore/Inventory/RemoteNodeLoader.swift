@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads another cluster node's bridges and ISO lists through `pvesh` (Proxmox forwards the call to that
 /// node). Slow and possibly hanging, so callers run it off the UI thread; each call has a timeout.
@@ -41,37 +52,50 @@ public struct RemoteNodeLoader: Sendable {
 
     /// `pvesh get /nodes/N/network --type any_bridge --output-format json`: Linux and OVS bridges and vnets.
     public static func parseBridges(_ json: String) -> [Bridge] {
-        guard let items = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else { return [] }
+        guard let items = objects(json) else { return [] }
         return items.compactMap { item in
-            guard let name = item["iface"] as? String else { return nil }
+            guard let name = item["iface"]?.stringValue else { return nil }
             let kind: Bridge.Kind
-            switch item["type"] as? String {
+            switch item["type"]?.stringValue {
             case "OVSBridge": kind = .ovs
             case "vnet": kind = .vnet
             default: kind = .linux
             }
-            let comment = ((item["comments"] as? String) ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+            let comment = (item["comments"]?.stringValue ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
             return Bridge(name: name, kind: kind, comment: comment, active: flag(item["active"]),
-                          vlanAware: flag(item["bridge_vlan_aware"]) || flag(item["vlanaware"]), zone: item["zone"] as? String)
-        }.sorted { $0.name.compare($1.name, options: .numeric) == .orderedAscending }
+                          vlanAware: flag(item["bridge_vlan_aware"]) || flag(item["vlanaware"]), zone: item["zone"]?.stringValue)
+        }.sorted { NaturalOrder.compare($0.name, $1.name) == .orderedAscending }
     }
 
     /// `pvesh get /nodes/N/storage/S/content --content iso --output-format json`.
     public static func parseISOContent(_ json: String) -> [ISOImage] {
-        guard let items = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else { return [] }
+        guard let items = objects(json) else { return [] }
         return items.compactMap { item in
-            guard let volid = item["volid"] as? String else { return nil }
-            let size = (item["size"] as? NSNumber)?.int64Value ?? Int64((item["size"] as? String) ?? "") ?? 0
+            guard let volid = item["volid"]?.stringValue else { return nil }
+            let size: Int64
+            switch item["size"] {
+            case .number(let number)?: size = number.magnitude < 9.2e18 ? Int64(number) : 0
+            case .bool(let on)?: size = on ? 1 : 0
+            case .string(let text)?: size = Int64(text) ?? 0
+            default: size = 0
+            }
             return ISOImage(volid: volid, fileName: ISODetection.fileName(ofVolume: volid), sizeBytes: size)
-        }.sorted { $0.fileName.compare($1.fileName, options: .numeric) == .orderedAscending }
+        }.sorted { NaturalOrder.compare($0.fileName, $1.fileName) == .orderedAscending }
+    }
+
+    /// The array of objects pvesh prints; nil for anything else (not JSON, or an element not an object).
+    static func objects(_ json: String) -> [[String: InventoryJSON.Value]]? {
+        guard case .array(let items)? = try? InventoryJSON.parse(Array(json.utf8)) else { return nil }
+        let objects = items.compactMap(\.objectValue)
+        return objects.count == items.count ? objects : nil
     }
 
     /// Perl's JSON may give 1, "1" or true.
-    static func flag(_ value: Any?) -> Bool {
+    static func flag(_ value: InventoryJSON.Value?) -> Bool {
         switch value {
-        case let number as NSNumber: return number.intValue != 0
-        case let text as String: return text == "1" || text == "true"
-        case let bool as Bool: return bool
+        case .number(let number)?: return number.rounded(.towardZero) != 0
+        case .string(let text)?: return text == "1" || text == "true"
+        case .bool(let on)?: return on
         default: return false
         }
     }

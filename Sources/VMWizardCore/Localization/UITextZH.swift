@@ -280,6 +280,7 @@ enum UITextZH {
 
     static let screens: [String: String] = [
         "%@, %@": "%@，%@",
+        "%@: %@": "%@：%@",
         " vmwizard · ": " vmwizard · ",
         "Create: Virtual Machine": "创建：虚拟机",
         "DEMO HOST: nothing is created": "演示主机：不会创建任何东西",

@@ -1,10 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Remembers what a model computed (effective values, disk slots, issues) until the draft or the host
 /// changes. Defaults depend on other fields, so without this one screen would recompute the same defaults
 /// thousands of times. Every mutation of the model replaces the cache, so a cached answer is never stale.
 final class ModelCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var values: [FieldRef: String] = [:]
     private var issues: [FieldRef: Issue?] = [:]
     private var tabIssues: [Tab: [Issue]] = [:]
@@ -12,9 +16,7 @@ final class ModelCache: @unchecked Sendable {
     private var virtioISO: ISOImage??
 
     private func read<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
+        lock.withLock(body)
     }
 
     // The lock is not held while a value is computed: computing one value asks for others.

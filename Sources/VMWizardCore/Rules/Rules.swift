@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Cross-field rules of the wizard (web UI §3), as named functions over the whole model. Field defaults call
 /// these, so a rule always reflects the current values; `beforeUserChange` holds the few rules that react to
@@ -122,7 +126,7 @@ extension VMModel {
     func findBestVirtioISO() -> ISOImage? {
         let all = storages(withContent: "iso").flatMap { isoImages(onStorage: $0.id) ?? [] }
         return all.filter { ISODetection.detect(fileName: $0.fileName) == .virtioDrivers }
-            .max { $0.fileName.compare($1.fileName, options: .numeric) == .orderedAscending }
+            .max { NaturalOrder.compare($0.fileName, $1.fileName) == .orderedAscending }
     }
 
     /// Storage proposed for the EFI and TPM disks: the first disk's, so all of a VM's volumes sit together.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Proxmox's escaping of free text in its files (VM config description lines, user.cfg comments):
 /// control characters, ':' and every byte above 0x7E become `%XX`; the bytes are UTF-8.
@@ -7,7 +11,7 @@ public enum PercentEscapes {
         var out = ""
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x3A || byte > 0x7E {
-                out += String(format: "%%%02X", byte)
+                out += "%" + NumberText.hex2(byte)
             } else {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Human-readable sizes for lists and messages.
 public enum Units {
@@ -12,7 +16,7 @@ public enum Units {
             index += 1
         }
         if index == 0 { return "\(Int(amount)) B" }
-        return amount >= 100 ? "\(Int(amount.rounded())) \(units[index])" : "\(String(format: "%.1f", amount)) \(units[index])"
+        return amount >= 100 ? "\(Int(amount.rounded())) \(units[index])" : "\(NumberText.oneDecimal(amount)) \(units[index])"
     }
 
     public static func mib(_ value: Int) -> String { bytes(Int64(value) * 1_048_576) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Building blocks for field validation. Every message names the field, the value and the rule.
 public enum Checks {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Proxmox VE's own value formats, re-implemented so that whatever we accept, Proxmox accepts too.
 /// Each check returns nil when the value is fine, else the reason in a few words.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import VMWizardCore
 
 extension WizardState {
@@ -30,7 +34,7 @@ extension WizardState {
                 self.overlay = nil
                 return []
             case .enter:
-                let path = text.trimmingCharacters(in: .whitespaces)
+                let path = text.trimmingWhitespace()
                 guard !path.isEmpty else { return [] }
                 self.overlay = nil
                 return [.writeConfig(path: path)]

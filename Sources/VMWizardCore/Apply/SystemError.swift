@@ -1,0 +1,31 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The operating system's reason for a failed file operation ("No such file or directory"): the POSIX error
+/// Foundation's file APIs wrap (FoundationEssentials has no `localizedDescription`).
+enum SystemError {
+    static func reason(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return text(posix.code.rawValue) }
+        if let cocoa = error as? CocoaError {
+            if let posix = cocoa.underlying as? POSIXError { return text(posix.code.rawValue) }
+            switch cocoa.code {
+            case .fileReadNoSuchFile, .fileNoSuchFile: return text(ENOENT)
+            case .fileReadNoPermission, .fileWriteNoPermission: return text(EACCES)
+            default: break
+            }
+        }
+        return "\(error)"
+    }
+
+    static func text(_ code: Int32) -> String { String(cString: strerror(code)) }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import VMWizardCore
+
+/// CommandRunner runs qm and pvesh with posix_spawn: what the program gets and what comes back.
+@Suite struct CommandRunnerTests {
+    final class Received: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func add(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
+    }
+
+    static func run(_ script: String) throws -> (status: Int32, lines: [String], delivered: [String]) {
+        let runner = CommandRunner(argv: ["/bin/sh", "-c", script])
+        let received = Received()
+        try runner.start { received.add($0) }
+        let status = runner.wait()
+        return (status, runner.lines, received.all)
+    }
+
+    @Test func linesOfStdoutAndStderrArriveInOrderWithCarriageReturnsDropped() throws {
+        let result = try Self.run(#"printf 'one\r\ntwo\n'; echo three >&2; printf 'last'"#)
+        #expect(result.status == 0)
+        #expect(result.lines == ["one\r", "two", "three", "last"])
+        #expect(result.delivered == ["one", "two", "three", "last"])
+    }
+
+    @Test func exitStatusAndDeathBySignal() throws {
+        #expect(try Self.run("exit 3").status == 3)
+        #expect(try Self.run("kill -TERM $$").status == 128 + SIGTERM)
+    }
+
+    @Test func theProgramStartsCleanInItsOwnProcessGroup() throws {
+        let leaked = open("/dev/null", O_RDONLY)  // not close-on-exec: must still not reach the child
+        defer { close(leaked) }
+        let result = try Self.run(#"ls /proc/$$/fd; grep -E '^Sig(Blk|Ign)' /proc/$$/status; [ "$(cut -d' ' -f5 /proc/$$/stat)" = $$ ] && echo leader"#)
+        #expect(result.lines.count == 6)
+        #expect(result.lines.prefix(3) == ["0", "1", "2"])
+        // Signals 1-31 neither blocked nor ignored (glibc keeps its internal 32 and 33 ignored until exec'd libc starts).
+        for line in result.lines.dropFirst(3).prefix(2) {
+            let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16)
+            #expect(mask.map { $0 & 0x7FFF_FFFF } == 0, "\(line)")
+        }
+        #expect(result.lines.last == "leader")
+    }
+
+    @Test func interruptIsSIGINTAndTheProgramMayCleanUp() throws {
+        let runner = CommandRunner(argv: ["/bin/sh", "-c", #"trap 'echo rolled back; exit 7' INT; echo ready; while :; do sleep 0.05; done"#])
+        try runner.start { _ in }
+        let deadline = Date().addingTimeInterval(10)
+        while !runner.lines.contains("ready") && Date() < deadline { usleep(10_000) }
+        #expect(runner.isRunning)
+        runner.interrupt()
+        #expect(runner.wait() == 7)
+        #expect(runner.lines == ["ready", "rolled back"])
+        #expect(!runner.isRunning)
+    }
+
+    @Test func argumentsReachTheProgramUntouched() throws {
+        let runner = CommandRunner(argv: ["/bin/echo", "a b", "$HOME", "'q'", ""])
+        try runner.start { _ in }
+        #expect(runner.wait() == 0)
+        #expect(runner.lines == ["a b $HOME 'q' "])
+        #expect(throws: FileWriteError.self) { try CommandRunner(argv: ["vmw-no-such-program"]).start { _ in } }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// The language comes from --lang or the locale, including a Chinese locale this host has not installed.
+@Suite(.serialized) struct LanguageEndToEndTests {
+    @Test func chineseLocaleShowsChineseScreensWithLinesIntact() throws {
+        let dir = try E2E.scratch("zh")
+        // zh_CN.UTF-8 is not generated on a stock Debian (nor here): vmwizard must still draw UTF-8.
+        let session = try TmuxSession(command: [E2E.binary, "--demo"],
+                                      environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"], workDir: dir)
+        defer { session.kill() }
+        session.waitFor("创建：虚拟机")
+        session.waitFor("演示主机：不会创建任何东西")
+        let screen = session.lastScreen
+        #expect(screen.contains("────"), "line drawing lost:\n\(screen)")
+        #expect(screen.contains("常规") && screen.contains("节点") && screen.contains("切换页"))
+        session.keys("Escape")
+        session.waitFor("退出 vmwizard？")
+        session.keys("y")
+        #expect(session.waitForExit() == 1)  // cancelled by the user
+    }
+
+    @Test func langOptionWinsOverTheLocale() throws {
+        let dir = try E2E.scratch("lang-en")
+        let session = try TmuxSession(command: [E2E.binary, "--demo", "--lang", "en"],
+                                      environment: ["LANG": "zh_CN.UTF-8"], workDir: dir)
+        defer { session.kill() }
+        session.waitFor("Create: Virtual Machine")
+        #expect(!session.lastScreen.contains("虚拟机"))
+        session.keys("C-c")
+        #expect(session.waitForExit() == 1)
+    }
+
+    @Test func batchProblemsFollowTheLanguage() throws {
+        let dir = try E2E.scratch("lang-batch")
+        let answers = dir.appendingPathComponent("answers.json")
+        try Data(#"{"vmid": "99", "cores": "500"}"#.utf8).write(to: answers)
+        for (language, expected) in [("zh", "超过节点 pve 的 8 个逻辑 CPU"), ("en", "exceed the 8 logical CPUs of node pve")] {
+            let result = try Spawn.run([E2E.binary, "--demo", "--batch", "--answers", answers.path, "--print", "qm",
+                                        "--lang", language])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(expected), "\(language): \(result.stderr)")
+        }
+    }
+}
