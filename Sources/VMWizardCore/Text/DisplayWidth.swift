@@ -136,9 +136,12 @@ public enum DisplayWidth {
                 glueNext = false
                 continue
             }
-            let breaksAround = of(character) == 2 || closingPunctuation.contains(character)
-                || openingPunctuation.contains(character)
-            if closingPunctuation.contains(character), !spaceBefore, !tokens.isEmpty {
+            // ASCII (most of any text) never breaks around itself; only wider or CJK punctuation is looked up.
+            let ascii = character.isASCII
+            let closing = !ascii && closingPunctuation.contains(character)
+            let opening = !ascii && openingPunctuation.contains(character)
+            let breaksAround = !ascii && (closing || opening || of(character) == 2)
+            if closing, !spaceBefore, !tokens.isEmpty {
                 tokens[tokens.count - 1].text.append(character)
                 inWord = false
             } else if glueNext || (inWord && !breaksAround), !tokens.isEmpty {
@@ -148,7 +151,7 @@ public enum DisplayWidth {
                 tokens.append((String(character), spaceBefore))
                 inWord = !breaksAround
             }
-            glueNext = openingPunctuation.contains(character)
+            glueNext = opening
             spaceBefore = false
         }
         return tokens

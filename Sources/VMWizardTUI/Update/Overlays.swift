@@ -91,20 +91,34 @@ extension WizardState {
     public func pickerItems(_ picker: PickerState) -> [Choice] {
         guard let spec = OptionCatalog.spec(picker.field.id) else { return [] }
         let all = spec.choices(model.context(item: picker.field.item))
-        let needle = picker.filter.lowercased()
+        let needle = Array(picker.filter.lowercased().utf8)
         guard !needle.isEmpty else { return all }
         // Names that start with the filter come first, then names containing it, then other columns.
+        // Compared as UTF-8 bytes: the generic String.contains builds a search table on every call, and this
+        // runs for every choice on every key.
+        func bytes(_ text: String) -> [UInt8] { Array(text.lowercased().utf8) }
         func rank(_ choice: Choice) -> Int? {
-            let label = options.tr(choice.label).lowercased(), value = choice.value.lowercased()
-            if label.hasPrefix(needle) || value.hasPrefix(needle) { return 0 }
-            if label.contains(needle) || value.contains(needle) { return 1 }
-            if options.tr(choice.detail).lowercased().contains(needle) || choice.group.lowercased().contains(needle) {
+            let label = bytes(options.tr(choice.label)), value = bytes(choice.value)
+            if label.starts(with: needle) || value.starts(with: needle) { return 0 }
+            if Self.contains(label, needle) || Self.contains(value, needle) { return 1 }
+            if Self.contains(bytes(options.tr(choice.detail)), needle) || Self.contains(bytes(choice.group), needle) {
                 return 2
             }
             return nil
         }
         return all.enumerated().compactMap { index, choice in rank(choice).map { ($0, index, choice) } }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// Whether `needle` occurs in `haystack`; on valid UTF-8 a byte match is always a whole-character match.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var index = 1
+            while index < needle.count && haystack[start + index] == needle[index] { index += 1 }
+            if index == needle.count { return true }
+        }
+        return false
     }
 
     /// Rows of list the picker shows: as many as it has choices, within what the terminal allows.
