@@ -53,7 +53,7 @@ struct BatchMode {
             printError("vmwizard: creating the VM failed: \(message)")
             return ExitStatus.applyFailed
         case .refused(let reason):
-            printError("vmwizard: \(reason)")
+            printError("vmwizard: \(reason.text(language))")
             return ExitStatus.applyFailed
         case .vmidTaken(let vmid, let suggestion):
             printError("vmwizard: VM ID \(vmid) was taken meanwhile" + (suggestion.map { "; the next free ID is \($0)" } ?? ""))

@@ -23,17 +23,28 @@ import Testing
 
         var demo = Self.validModel(.demo)
         demo.set(.isoImage, to: HostInventory.demo.isoImages.values.flatMap { $0 }.first?.volid ?? "")
-        #expect(ready.preflight(demo)?.contains("demo host") == true)
-        #expect(Applier(qm: fakeQm, root: root, effectiveUserID: 1000).preflight(Self.validModel())?.contains("needs root") == true)
-        #expect(Applier(qm: root + "/nope", root: root, effectiveUserID: 0).preflight(Self.validModel())?.contains("was not found") == true)
+        #expect(ready.preflight(demo)?.description.contains("demo host") == true)
+        #expect(Applier(qm: fakeQm, root: root, effectiveUserID: 1000).preflight(Self.validModel())?.description.contains("needs root") == true)
+        #expect(Applier(qm: root + "/nope", root: root, effectiveUserID: 0).preflight(Self.validModel())?.description.contains("was not found") == true)
         var noQuorum = TestHosts.standard
         noQuorum.quorate = false
-        #expect(ready.preflight(Self.validModel(noQuorum))?.contains("no quorum") == true)
-        #expect(Applier(qm: fakeQm, root: root + "/missing", effectiveUserID: 0).preflight(Self.validModel())?.contains("no quorum") == true,
+        #expect(ready.preflight(Self.validModel(noQuorum))?.description.contains("no quorum") == true)
+        #expect(Applier(qm: fakeQm, root: root + "/missing", effectiveUserID: 0).preflight(Self.validModel())?.description.contains("no quorum") == true,
                 "a read-only or absent /etc/pve is treated like lost quorum")
         var invalid = Self.validModel()
         invalid.set(.memory, to: "8")
         #expect(ready.preflight(invalid) == "Memory must be at least 16 MiB (got 8)")
+
+        // Every refusal reads in Chinese too.
+        let refusals = [
+            ready.preflight(demo), Applier(qm: fakeQm, root: root, effectiveUserID: 1000).preflight(Self.validModel()),
+            Applier(qm: root + "/nope", root: root, effectiveUserID: 0).preflight(Self.validModel()),
+            ready.preflight(Self.validModel(noQuorum)), ready.preflight(invalid),
+        ]
+        for reason in refusals {
+            let phrase = try #require(reason)
+            #expect(Translations.table(.zh)[phrase.template] != nil, "no Chinese for: \(phrase.template)")
+        }
     }
 
     @Test func anotherNodeIsCreatedAndStartedThroughTheAPI() {

@@ -32,24 +32,21 @@ public struct Applier: Sendable {
     }
 
     /// Why creating cannot work right now, before anything runs; nil when it can.
-    public func preflight(_ model: VMModel) -> String? {
+    public func preflight(_ model: VMModel) -> Phrase? {
         if model.host.isDemo {
-            return "This is the built-in demo host: vmwizard never creates anything here. "
-                + "Use \"Print and exit\" (or --print) to get the exact commands, or run vmwizard on a Proxmox VE node."
+            return "This is the built-in demo host: vmwizard never creates anything here. Use \"Print and exit\" (or --print) to get the exact commands, or run vmwizard on a Proxmox VE node."
         }
         if effectiveUserID != 0 {
-            return "Creating a VM needs root: qm and pvesh only run as root. "
-                + "Run vmwizard as root, or use \"Print and exit\" to get the commands."
+            return "Creating a VM needs root: qm and pvesh only run as root. Run vmwizard as root, or use \"Print and exit\" to get the commands."
         }
         let tool = model.createsOnOtherNode ? pvesh : qm
         if CommandRunner.resolve(tool) == nil {
             return "\(tool) was not found on PATH: is this a Proxmox VE node? Use --qm PATH to point at qm."
         }
         if !model.host.quorate || access(hostPath("etc/pve"), W_OK) != 0 {
-            return "The cluster has no quorum: /etc/pve is read-only, so Proxmox cannot create a VM now. "
-                + "Wait for quorum (pvecm status) and try again; your answers are kept."
+            return "The cluster has no quorum: /etc/pve is read-only, so Proxmox cannot create a VM now. Wait for quorum (pvecm status) and try again; your answers are kept."
         }
-        if let error = model.errors.first { return error.message }
+        if let error = model.errors.first { return error.phrase }
         return nil
     }
 

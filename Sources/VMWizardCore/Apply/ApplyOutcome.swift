@@ -10,7 +10,7 @@ public enum ApplyOutcome: Sendable, Equatable {
     /// Nothing was created (or `qm` rolled back); the user is back in the wizard with every answer.
     case failed(String)
     /// Refused before running anything (demo host, not root, no qm, no quorum…).
-    case refused(String)
+    case refused(Phrase)
     /// The VM ID was taken meanwhile; `suggestion` is the next free one.
     case vmidTaken(vmid: String, suggestion: String?)
 }

@@ -366,6 +366,14 @@ enum UITextZH {
         "No Proxmox VE found on %@: using the built-in demo host (nothing is created).": "在%@上未找到 Proxmox VE：改用内置演示主机（不会创建任何东西）。",
         "Host: %@ (+%@ more)": "主机：%@（另有 %@ 条）",
         "Host: %@": "主机：%@",
+        "This is the built-in demo host: vmwizard never creates anything here. Use \"Print and exit\" (or --print) to get the exact commands, or run vmwizard on a Proxmox VE node.":
+            "这是内置的演示主机：vmwizard 在这里不会创建任何东西。可用“打印并退出”（或 --print）获取完整命令，或在 Proxmox VE 节点上运行 vmwizard。",
+        "Creating a VM needs root: qm and pvesh only run as root. Run vmwizard as root, or use \"Print and exit\" to get the commands.":
+            "创建虚拟机需要 root 权限：qm 和 pvesh 只能以 root 运行。请以 root 运行 vmwizard，或用“打印并退出”获取命令。",
+        "%@ was not found on PATH: is this a Proxmox VE node? Use --qm PATH to point at qm.":
+            "在 PATH 中找不到 %@：这是 Proxmox VE 节点吗？可用 --qm PATH 指定 qm 的位置。",
+        "The cluster has no quorum: /etc/pve is read-only, so Proxmox cannot create a VM now. Wait for quorum (pvecm status) and try again; your answers are kept.":
+            "集群没有达到法定票数（quorum）：/etc/pve 为只读，Proxmox 现在无法创建虚拟机。请等待恢复 quorum（pvecm status）后重试；填写内容会保留。",
     ]
 
     static let keys: [String: String] = [

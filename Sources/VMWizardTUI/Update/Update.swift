@@ -222,7 +222,7 @@ extension WizardState {
             }
         case .refused(let reason):
             apply = nil
-            overlay = .message(title: "Cannot create", text: .verbatim(reason), isError: true)
+            overlay = .message(title: "Cannot create", text: reason, isError: true)
         case .created, .failed:
             if apply == nil { apply = ApplyView() }
             apply?.outcome = outcome
