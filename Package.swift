@@ -18,20 +18,22 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // Pure: option model, rules, validation, renderers, host inventory, answers, apply. No ncurses.
-        .target(name: "VMWizardCore"),
+        // The system modules (FoundationEssentials, the C library), imported in one place.
+        .target(name: "VMWizardPlatform"),
+        .target(name: "VMWizardCore", dependencies: ["VMWizardPlatform"]),
         // Pure: wizard state machine and rendering into a cell buffer. No ncurses.
-        .target(name: "VMWizardTUI", dependencies: ["VMWizardCore"]),
+        .target(name: "VMWizardTUI", dependencies: ["VMWizardCore", "VMWizardPlatform"]),
         // The only module that touches the terminal.
-        .target(name: "VMWizardTerminal", dependencies: ["VMWizardTUI", "CNcursesw"]),
+        .target(name: "VMWizardTerminal", dependencies: ["VMWizardTUI", "VMWizardPlatform", "CNcursesw"]),
         .executableTarget(
             name: "vmwizard",
             dependencies: [
-                "VMWizardCore", "VMWizardTUI", "VMWizardTerminal",
+                "VMWizardCore", "VMWizardTUI", "VMWizardTerminal", "VMWizardPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Writes the man page vmwizard.1 from `vmwizard --experimental-dump-help` and the key and exit code tables.
-        .executableTarget(name: "vmwizard-manpage", dependencies: ["VMWizardCore", "VMWizardTUI"]),
+        .executableTarget(name: "vmwizard-manpage", dependencies: ["VMWizardCore", "VMWizardTUI", "VMWizardPlatform"]),
         // Builds large host fixture trees on disk, shared by the tests and the benchmarks.
         .target(name: "VMWizardFixtures", dependencies: ["VMWizardCore"]),
         .executableTarget(name: "vmwizard-bench", dependencies: ["VMWizardCore", "VMWizardTUI", "VMWizardFixtures"]),

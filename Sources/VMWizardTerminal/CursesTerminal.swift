@@ -1,16 +1,5 @@
 import CNcursesw
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 import VMWizardTUI
 
 public struct TerminalError: Error, CustomStringConvertible {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// The parts of `vmwizard --experimental-dump-help` (swift-argument-parser's tool-info JSON, version 0) that
 /// the man page uses. ArgumentParser does not offer its own decoder types as a product, so these mirror

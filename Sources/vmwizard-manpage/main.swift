@@ -1,13 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 // vmwizard-manpage: reads `vmwizard --experimental-dump-help` on standard input, writes vmwizard(1) in
 // man(7) format on standard output. scripts/generate-docs.sh runs it.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 import VMWizardCore
 
 /// `--batch`: no terminal UI. Validates against the host, then prints, writes the config, or creates the VM.

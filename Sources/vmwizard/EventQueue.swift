@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 import VMWizardTUI
 
 /// Events produced off the UI thread (qm output, late host data), picked up by the main loop.

@@ -1,3 +1,4 @@
+import VMWizardPlatform
 import VMWizardCore
 
 /// vmwizard's exit statuses (documented in the README, in --help and in the man page), read from the table
@@ -33,11 +34,3 @@ private func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
         offset += written
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

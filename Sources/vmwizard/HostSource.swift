@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 import VMWizardCore
 
 /// Picks the host to work on: the node's files under `root`, or the demo host where no PVE is present.

@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 /// One thing wrong with an answers file: where (`line 12` in a config file, `key 'memory'` in JSON) and what.
 public struct AnswersProblem: Error, Hashable, Sendable, CustomStringConvertible {

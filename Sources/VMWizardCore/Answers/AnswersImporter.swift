@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// Maps the entries of an answers file into a draft, as a user would fill the wizard, and reports everything it
 /// cannot map, each problem with the line or key it came from.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// One `key: value` line or JSON member, with where it was found.
 struct AnswersEntry: Equatable, Sendable {

@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 /// Creating the VM on the host: checks that it can work, re-checks the VM ID at the last moment, runs
 /// `qm create` (or `pvesh create` for another node) and then the start as its own step.

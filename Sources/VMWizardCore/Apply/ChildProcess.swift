@@ -1,16 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What CommandRunner used of Foundation's Process, with posix_spawn: the program runs with stdin on
 /// /dev/null and stdout and stderr on one pipe, in a process group of its own (so the terminal's Ctrl-C and

@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 /// Runs one command from an argument vector: no shell is involved, so every argument reaches the program
 /// exactly as given. Output (stdout and stderr together) is delivered line by line as it arrives.

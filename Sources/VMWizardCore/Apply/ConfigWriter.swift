@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 /// "Write config": the rendered config file, written atomically and never over an existing file. Inside the
 /// node's `/etc/pve/…/qemu-server/` a config registers a real VM, so there it is written only when the VM

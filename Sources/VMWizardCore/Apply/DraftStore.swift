@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 /// Where vmwizard keeps the draft of the answers and the remembered preferences:
 /// `$XDG_STATE_HOME/vmwizard/`, by default `~/.local/state/vmwizard/`.

@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 /// The operating system's reason for a failed file operation ("No such file or directory"): the POSIX error
 /// Foundation's file APIs wrap (FoundationEssentials has no `localizedDescription`).

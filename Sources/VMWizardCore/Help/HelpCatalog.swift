@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 public enum HelpCatalog {
     static func table(_ language: HelpLanguage) -> [String: String] {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// Everything the wizard needs to know about the Proxmox VE host it runs on.
 /// Built from the node's own files (see `HostInventoryLoader`) or from the built-in demo host.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 extension HostInventory {
     /// A realistic single node named `pve`, used when vmwizard does not run on a Proxmox VE host.

@@ -1,16 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Small POSIX helpers for the inventory: whole-file reads, existence checks, directory scans.
 /// Plain system calls keep the startup path in the low milliseconds and give exact errno texts.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// `datacenter.cfg`, `user.cfg` pools, `/proc` and `/proc/mounts`.
 enum InventoryHostFiles {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// A small, strict JSON reader over raw bytes for the pmxcfs status files.
 /// Errors carry the byte offset so warnings can point at the broken spot.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// Bridges from `/etc/network/interfaces` (or the pending `.new` copy) and SDN vnets from
 /// `/etc/pve/sdn/.running-config`.

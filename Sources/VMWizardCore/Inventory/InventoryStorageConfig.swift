@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// `/etc/pve/storage.cfg` with the implicit rules PVE applies when it reads the file.
 enum InventoryStorageConfig {

@@ -1,15 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import VMWizardPlatform
 
 /// Reads another cluster node's bridges and ISO lists through `pvesh` (Proxmox forwards the call to that
 /// node). Slow and possibly hanging, so callers run it off the UI thread; each call has a timeout.

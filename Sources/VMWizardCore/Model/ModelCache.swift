@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// Remembers what a model computed (effective values, disk slots, issues) until the draft or the host
 /// changes. Defaults depend on other fields, so without this one screen would recompute the same defaults

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// The VM's configuration file as Proxmox writes `/etc/pve/qemu-server/VMID.conf` after creating it:
 /// description as leading `#` lines, then `key: value` lines sorted by key, property strings with the volume

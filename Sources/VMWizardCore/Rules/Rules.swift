@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// Cross-field rules of the wizard (web UI §3), as named functions over the whole model. Field defaults call
 /// these, so a rule always reflects the current values; `beforeUserChange` holds the few rules that react to

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// Proxmox's escaping of free text in its files (VM config description lines, user.cfg comments):
 /// control characters, ':' and every byte above 0x7E become `%XX`; the bytes are UTF-8.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 // The standard library's canonical decomposition (what Foundation's non-literal comparison works on).
 @_spi(_Unicode) import Swift
 

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import VMWizardPlatform
 
 /// Proxmox VE's own value formats, re-implemented so that whatever we accept, Proxmox accepts too.
 /// Each check returns nil when the value is fine, else the reason in a few words.
