@@ -57,16 +57,17 @@ struct SplitMix64: RandomNumberGenerator {
         .function(10), .function(10), .enter, .escape, .char("n"), .char("+"), .char("-"), .ctrl("r"),
     ]
 
-    static func startState(valid: Bool) -> WizardState {
-        var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true), width: 100, height: 30)
+    static func startState(valid: Bool, language: Language = .en) -> WizardState {
+        var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true, language: language),
+                                width: 100, height: 30)
         if valid { state.pickISO(containing: "debian") }
         return state
     }
 
-    static func run(seed: UInt64, keys count: Int, keySet: [Key] = keys, startValid: Bool = false)
-        -> (keys: Int, problems: [String], accepted: Int) {
+    static func run(seed: UInt64, keys count: Int, keySet: [Key] = keys, startValid: Bool = false,
+                    language: Language = .en) -> (keys: Int, problems: [String], accepted: Int) {
         var rng = SplitMix64(seed: seed)
-        var state = startState(valid: startValid)
+        var state = startState(valid: startValid, language: language)
         var pressed = 0
         var accepted = 0
         for step in 0..<count {
@@ -111,7 +112,7 @@ struct SplitMix64: RandomNumberGenerator {
                 case .quit:
                     // Start over, as a user would after quitting.
                     let (width, height) = (state.width, state.height)
-                    state = startState(valid: startValid)
+                    state = startState(valid: startValid, language: language)
                     state.update(.resize(width: width, height: height))
                 default:
                     break
@@ -129,6 +130,15 @@ struct SplitMix64: RandomNumberGenerator {
         let result = Self.run(seed: UInt64(seed) &* 7919 &+ 17, keys: 5_000, startValid: seed % 2 == 1)
         #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
         #expect(result.keys == 5_000)
+    }
+
+    /// The same invariants with the Chinese screens: every row exactly as wide as the terminal in columns,
+    /// whatever overlay, problem or size the stream reaches.
+    @Test(arguments: 0..<4)
+    func randomKeyStreamsInChinese(seed: Int) {
+        let result = Self.run(seed: UInt64(seed) &* 104_729 &+ 3, keys: 4_000, startValid: seed % 2 == 0, language: .zh)
+        #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
+        #expect(result.keys == 4_000)
     }
 
     /// The check on accepted output is not vacuous: random streams do reach Confirm and accept.
