@@ -3,23 +3,17 @@ import VMWizardPlatform
 /// One thing wrong with an answers file: where (`line 12` in a config file, `key 'memory'` in JSON) and what.
 public struct AnswersProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: String
-    public var message: String
-    /// The validation problem behind the message, when there is one, so it can be shown in another language.
-    public var phrase: Phrase?
+    /// What is wrong, translated when shown.
+    public var phrase: Phrase
 
-    public init(location: String, message: String) {
+    public init(location: String, message: Phrase) {
         self.location = location
-        self.message = message
+        self.phrase = message
     }
 
-    public init(location: String, phrase: Phrase) {
-        self.location = location
-        self.message = phrase.description
-        self.phrase = phrase
-    }
-
-    /// The message in `language` where it was translated; the importer's own messages are English only.
-    public func message(_ language: Language) -> String { phrase?.text(language) ?? message }
+    /// The message in English (tests, logs).
+    public var message: String { phrase.description }
+    public func message(_ language: Language) -> String { phrase.text(language) }
 
     /// "line 7: unknown key 'foo'".
     public var description: String { location.isEmpty ? message : "\(location): \(message)" }

@@ -24,7 +24,7 @@ struct AnswersImporter {
 
     // MARK: Recording
 
-    private mutating func problem(_ location: String, _ message: String) {
+    private mutating func problem(_ location: String, _ message: Phrase) {
         problems.append(AnswersProblem(location: location, message: message))
     }
 
@@ -235,8 +235,7 @@ struct AnswersImporter {
         // Every other CD drive is beyond the wizard.
         disks.removeAll { slot, entry in
             guard isCDROM(entry) else { return false }
-            problem(entry.location, "a CD drive on \(slot.configKey) is not supported by vmwizard "
-                + "(only ide2 for the install media and ide0 for the VirtIO drivers)")
+            problem(entry.location, "a CD drive on \(slot.configKey) is not supported by vmwizard (only ide2 for the install media and ide0 for the VirtIO drivers)")
             return true
         }
     }
@@ -269,8 +268,7 @@ struct AnswersImporter {
             }
         }
         guard isCD else {
-            problem(entry.location, "ide2 is the install CD drive in vmwizard: a disk on ide2 is not supported "
-                + "(add media=cdrom if this is a CD)")
+            problem(entry.location, "ide2 is the install CD drive in vmwizard: a disk on ide2 is not supported (add media=cdrom if this is a CD)")
             return
         }
         guard let file, !file.isEmpty else {
@@ -324,8 +322,7 @@ struct AnswersImporter {
             }
         }
         for entry in serials where !(entry.key == vgaType && entry.value == "socket") {
-            problem(entry.location, "key '\(entry.key)' is not supported by vmwizard "
-                + "(only the serial port of a serial-terminal display, with vga: \(entry.key))")
+            problem(entry.location, "key '\(entry.key)' is not supported by vmwizard (only the serial port of a serial-terminal display, with vga: \(entry.key))")
         }
 
         if let entry = keys["machine"], let pairs = properties(entry, defaultKey: "type") {
@@ -452,8 +449,7 @@ struct AnswersImporter {
         }
         let storage = String(file[..<colon]), size = String(file[file.index(after: colon)...])
         guard PVEFormat.isPlainDecimal(size, maxDecimals: 12) else {
-            problem(entry.location, "\(entry.key): '\(Checks.shown(file))' is an existing volume or path; vmwizard creates new "
-                + "disks: write STORAGE:SIZE_GiB (or STORAGE:0,import-from=SOURCE)")
+            problem(entry.location, "\(entry.key): '\(Checks.shown(file))' is an existing volume or path; vmwizard creates new disks: write STORAGE:SIZE_GiB (or STORAGE:0,import-from=SOURCE)")
             return nil
         }
         return (storage, size)
@@ -677,8 +673,7 @@ struct AnswersImporter {
         }
         guard numerator % denominator == 0 else {
             return .failure(AnswersProblem(
-                location: "", message: "size \(text) cannot be written in GiB with at most 3 decimals, "
-                    + "the unit of vmwizard's disk size"))
+                location: "", message: "size \(text) cannot be written in GiB with at most 3 decimals, the unit of vmwizard's disk size"))
         }
         let thousandths = numerator / denominator
         let whole = thousandths / 1000, fraction = thousandths % 1000
@@ -794,8 +789,7 @@ struct AnswersImporter {
         let model = VMModel(draft: draft, host: host)
         for ref in explicit.sorted(by: { ($0.id.rawValue, $0.item ?? -1) < ($1.id.rawValue, $1.item ?? -1) }) {
             guard let spec = OptionCatalog.spec(ref.id), !model.isActive(spec, item: ref.item) else { continue }
-            problem(origins[ref] ?? "", "\(spec.label) '\(Checks.shown(model.value(ref.id, item: ref.item)))' "
-                + "would be ignored: \(Self.inactiveReason(ref.id))")
+            problem(origins[ref] ?? "", "\(spec.label) '\(Checks.shown(model.value(ref.id, item: ref.item)))' would be ignored: \(Self.inactiveReason(ref.id))")
         }
         for (field, storageField, item) in formatFields(model) {
             guard let format = model.userValue(field, item: item), !format.isEmpty else { continue }
@@ -808,7 +802,7 @@ struct AnswersImporter {
             }
         }
         for issue in model.issues() where issue.isError {
-            problems.append(AnswersProblem(location: location(of: issue.field), phrase: issue.phrase))
+            problems.append(AnswersProblem(location: location(of: issue.field), message: issue.phrase))
         }
     }
 
@@ -829,7 +823,7 @@ struct AnswersImporter {
         return "field '\(OptionCatalog.spec(ref.id)?.label.description ?? ref.id.rawValue)'"
     }
 
-    static func inactiveReason(_ id: FieldID) -> String {
+    static func inactiveReason(_ id: FieldID) -> Phrase {
         switch id {
         case .netMTU: return "MTU applies only to VirtIO NICs"
         case .shares: return "shares apply only while ballooning is on and balloon is below memory"
