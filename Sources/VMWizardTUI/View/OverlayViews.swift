@@ -101,7 +101,8 @@ extension WizardState {
 
     func drawHelpOverlay(_ screen: inout Screen, _ layout: Layout, scroll: Int) {
         let rect = Rect(x: 2, y: 2, width: layout.width - 4, height: layout.height - 4)
-        screen.fill(rect)
+        // The help covers the form and the help pane whole: no cut-off words of them beside its frame.
+        screen.fill(Rect(x: 0, y: rect.y, width: layout.width, height: rect.height))
         screen.box(rect, title: options.tr("Help"))
         let width = rect.width - 4
         var lines: [(String, Style)] = [(options.tr("Keys"), .title)]
