@@ -12,6 +12,19 @@ cd "$(dirname "$0")/.."
 
 maintainer="${DEB_MAINTAINER:-vmwizard maintainers <maintainers@users.noreply.r-seed-01928736.example>}"
 
+# dpkg-shlibdeps comes with dpkg-dev; install it when missing and we may (as CI installs what tests need).
+if ! command -v dpkg-shlibdeps >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "installing dpkg-dev (for dpkg-shlibdeps)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y dpkg-dev >/dev/null 2>&1 \
+            || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y dpkg-dev >/dev/null 2>&1; } \
+            || { echo "FAIL: dpkg-dev could not be installed" >&2; exit 1; }
+    else
+        echo "FAIL: dpkg-shlibdeps is missing: apt-get install dpkg-dev (as root)" >&2
+        exit 1
+    fi
+fi
+
 scripts/build-release.sh
 binary=dist/vmwizard
 version=$("$binary" --version)

@@ -19,7 +19,12 @@ fail() { echo "test-deb: FAIL: $*" >&2; exit 1; }
 step() { echo "test-deb: $*"; }
 
 [ "$(id -u)" -eq 0 ] || fail "run as root (debootstrap, chroot and mount need it)"
-command -v debootstrap >/dev/null || fail "debootstrap is missing: apt-get install debootstrap"
+if ! command -v debootstrap >/dev/null; then
+    step "installing debootstrap"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y debootstrap >/dev/null 2>&1 \
+        || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y debootstrap >/dev/null 2>&1; } \
+        || fail "debootstrap is missing and could not be installed (apt-get install debootstrap)"
+fi
 
 suites=("$@")
 [ "${#suites[@]}" -gt 0 ] || suites=(bookworm trixie)
