@@ -46,7 +46,7 @@ struct BatchMode {
             }
             return ExitStatus.done
         case .failed(let message):
-            printError("vmwizard: creating the VM failed: \(message)")
+            printError("vmwizard: creating the VM failed: \(message.text(language))")
             return ExitStatus.applyFailed
         case .refused(let reason):
             printError("vmwizard: \(reason.text(language))")

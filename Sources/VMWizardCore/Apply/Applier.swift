@@ -68,7 +68,9 @@ public struct Applier: Sendable {
         let status = creator.wait()
         if status != 0 {
             let tail = creator.lines.suffix(20).joined(separator: "\n")
-            return .failed("\(create[0]) exited with status \(status)" + (tail.isEmpty ? "" : ":\n" + tail))
+            var failure: Phrase = "\(create[0]) exited with status \(status)"
+            if !tail.isEmpty { failure = failure + Phrase.verbatim(":\n\(tail)") }
+            return .failed(failure)
         }
         let details = creator.lines.filter { $0.contains("successfully created") || $0.contains("successfully imported") }
         guard steps.count > 1 else {

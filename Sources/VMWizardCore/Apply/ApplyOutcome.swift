@@ -8,7 +8,7 @@ public enum ApplyOutcome: Sendable, Equatable {
     /// The VM exists; `started` tells whether the start step ran and succeeded (nil: not requested).
     case created(vmid: String, details: [String], started: Bool?, startError: String?)
     /// Nothing was created (or `qm` rolled back); the user is back in the wizard with every answer.
-    case failed(String)
+    case failed(Phrase)
     /// Refused before running anything (demo host, not root, no qm, no quorum…).
     case refused(Phrase)
     /// The VM ID was taken meanwhile; `suggestion` is the next free one.

@@ -37,7 +37,7 @@ public struct HostInventory: Sendable, Equatable {
     /// 1 or 2; sets the cpuunits range and default.
     public var cgroupVersion: Int
     /// Problems met while reading the host, each naming the file.
-    public var warnings: [String]
+    public var warnings: [Phrase]
     /// Bridges and ISO images of other cluster nodes, read with pvesh when the user picks that node.
     public var remoteNodes: [String: RemoteNodeResources] = [:]
 
@@ -47,7 +47,7 @@ public struct HostInventory: Sendable, Equatable {
         nextIDUpper: Int = 1_000_000, macPrefix: String = "BC:24:11", storages: [Storage] = [],
         isoImages: [String: [ISOImage]] = [:], isoListingPending: Set<String> = [],
         bridges: [Bridge] = [], pools: [Pool] = [], cpuCount: Int = 1, memoryTotalMiB: Int = 0,
-        memoryAvailableMiB: Int = 0, cgroupVersion: Int = 2, warnings: [String] = []
+        memoryAvailableMiB: Int = 0, cgroupVersion: Int = 2, warnings: [Phrase] = []
     ) {
         self.localNode = localNode
         self.isDemo = isDemo
@@ -235,7 +235,7 @@ public struct RemoteNodeResources: Sendable, Equatable {
     public enum Status: Sendable, Equatable {
         case loading
         case loaded
-        case failed(String)
+        case failed(Phrase)
     }
 
     public var status: Status

@@ -18,9 +18,9 @@ public struct ISOListingResult: Sendable, Equatable {
     public var images: [ISOImage]
     public var outcome: Outcome
     /// A short sentence for the UI when the outcome is not `.listed`, e.g. "/mnt/pve/isos is not mounted".
-    public var note: String?
+    public var note: Phrase?
 
-    public init(storageID: String, images: [ISOImage], outcome: Outcome, note: String? = nil) {
+    public init(storageID: String, images: [ISOImage], outcome: Outcome, note: Phrase? = nil) {
         self.storageID = storageID
         self.images = images
         self.outcome = outcome

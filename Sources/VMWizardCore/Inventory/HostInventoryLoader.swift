@@ -26,36 +26,36 @@ public enum HostInventoryLoader {
     /// With `listLocalISOFolders` false, local ISO folders are left for the background listing too (the
     /// interactive wizard draws its first screen without waiting for a large ISO store).
     public static func load(root: String, listLocalISOFolders: Bool = true) -> HostInventory {
-        var warnings: [String] = []
-        func read(_ relative: String, required: Bool = false, what: String = "") -> [UInt8]? {
-            readFile(root: root, relative, required: required, what: what, warnings: &warnings)
+        var warnings: [Phrase] = []
+        func read(_ relative: String, required: Bool = false, consequence: Phrase = .empty) -> [UInt8]? {
+            readFile(root: root, relative, required: required, consequence: consequence, warnings: &warnings)
         }
 
         // Cluster membership and the local node's name.
         var members: InventoryStatusFiles.Members?
-        if let bytes = read(InventoryStatusFiles.membersPath, what: "cluster nodes and quorum unknown") {
+        if let bytes = read(InventoryStatusFiles.membersPath, consequence: "cluster nodes and quorum unknown") {
             members = InventoryStatusFiles.parseMembers(bytes, warnings: &warnings)
         }
-        let localNode = members?.nodeName ?? hostName(root: root, read: { read($0, what: "host name taken from uname") })
+        let localNode = members?.nodeName ?? hostName(root: root, read: { read($0, consequence: "host name taken from uname") })
 
         // Guests.
         var guests: [Int: Guest] = [:]
         if let bytes = read(InventoryStatusFiles.vmlistPath, required: true,
-                            what: "guest IDs unknown; the suggested VMID may already be taken") {
+                            consequence: "guest IDs unknown; the suggested VMID may already be taken") {
             guests = InventoryStatusFiles.parseVMList(bytes, warnings: &warnings)
         }
 
         // Datacenter options.
         var datacenter = InventoryHostFiles.Datacenter()
-        if let bytes = read(InventoryHostFiles.datacenterPath, what: "using the default next-id range and MAC prefix") {
+        if let bytes = read(InventoryHostFiles.datacenterPath, consequence: "using the default next-id range and MAC prefix") {
             datacenter = InventoryHostFiles.parseDatacenter(bytes, warnings: &warnings)
         }
 
         // Storages, with free space from the .rrd dump.
-        let storageBytes = read(InventoryStorageConfig.path, what: "only the built-in 'local' storage is known")
+        let storageBytes = read(InventoryStorageConfig.path, consequence: "only the built-in 'local' storage is known")
         var storages = InventoryStorageConfig.parse(storageBytes, warnings: &warnings)
         var rrd = InventoryStatusFiles.RRD()
-        if let bytes = read(InventoryStatusFiles.rrdPath, what: "free space of storages unknown") {
+        if let bytes = read(InventoryStatusFiles.rrdPath, consequence: "free space of storages unknown") {
             rrd = InventoryStatusFiles.parseRRD(bytes, warnings: &warnings)
         }
         applyStorageUsage(&storages, rrd: rrd, localNode: localNode)
@@ -83,25 +83,25 @@ public enum HostInventoryLoader {
 
         // Bridges and vnets.
         var bridges = loadBridges(root: root, warnings: &warnings)
-        if let bytes = read(InventoryNetworkFiles.sdnRunningPath, what: "SDN vnets are not listed") {
+        if let bytes = read(InventoryNetworkFiles.sdnRunningPath, consequence: "SDN vnets are not listed") {
             let vnets = InventoryNetworkFiles.parseSDN(bytes, node: localNode, warnings: &warnings)
             bridges.append(contentsOf: vnets.sorted { InventoryText.naturalLess($0.name, $1.name) })
         }
 
         // Pools.
         var pools: [Pool] = []
-        if let bytes = read(InventoryHostFiles.userPath, what: "pools are not listed") {
+        if let bytes = read(InventoryHostFiles.userPath, consequence: "pools are not listed") {
             pools = InventoryHostFiles.parsePools(bytes, warnings: &warnings)
         }
 
         // Host CPU and memory.
         var cpuCount = 0
-        if let bytes = read(InventoryHostFiles.cpuinfoPath, required: true, what: "host CPU count unknown") {
+        if let bytes = read(InventoryHostFiles.cpuinfoPath, required: true, consequence: "host CPU count unknown") {
             cpuCount = InventoryHostFiles.countProcessors(bytes)
             if cpuCount == 0 { warnings.append("\(InventoryHostFiles.cpuinfoPath): no 'processor' lines; host CPU count unknown") }
         }
         var memory: InventoryHostFiles.Memory?
-        if let bytes = read(InventoryHostFiles.meminfoPath, required: true, what: "host memory unknown") {
+        if let bytes = read(InventoryHostFiles.meminfoPath, required: true, consequence: "host memory unknown") {
             memory = InventoryHostFiles.parseMeminfo(bytes)
             if memory == nil { warnings.append("\(InventoryHostFiles.meminfoPath): no MemTotal line; host memory unknown") }
         }
@@ -148,8 +148,8 @@ public enum HostInventoryLoader {
     /// Only the cluster-wide guest list, for the last-moment VMID check before creating: cheap to re-read,
     /// unlike the whole inventory. Nil when `.vmlist` cannot be read (the caller then keeps what it knew).
     public static func loadGuests(root: String) -> [Int: Guest]? {
-        var warnings: [String] = []
-        guard let bytes = readFile(root: root, InventoryStatusFiles.vmlistPath, required: true, what: "", warnings: &warnings)
+        var warnings: [Phrase] = []
+        guard let bytes = readFile(root: root, InventoryStatusFiles.vmlistPath, required: true, consequence: "", warnings: &warnings)
         else { return nil }
         return InventoryStatusFiles.parseVMList(bytes, warnings: &warnings)
     }
@@ -158,15 +158,15 @@ public enum HostInventoryLoader {
 
     /// Reads `root/relative`. A missing file is silent unless `required`; an unreadable one always warns.
     static func readFile(
-        root: String, _ relative: String, required: Bool = false, what: String, warnings: inout [String]
+        root: String, _ relative: String, required: Bool = false, consequence: Phrase, warnings: inout [Phrase]
     ) -> [UInt8]? {
         switch InventoryFiles.read(InventoryFiles.join(root, relative)) {
         case .ok(let bytes): return bytes
         case .missing:
-            if required { warnings.append("\(relative): missing; \(what)") }
+            if required { warnings.append("\(relative): missing; \(consequence)") }
             return nil
         case .failed(let reason):
-            warnings.append("\(relative): cannot be read (\(reason)); \(what.isEmpty ? "ignored" : what)")
+            warnings.append("\(relative): cannot be read (\(reason)); \(consequence.isEmpty ? "ignored" : consequence)")
             return nil
         }
     }
@@ -221,11 +221,11 @@ public enum HostInventoryLoader {
         return false
     }
 
-    private static func loadBridges(root: String, warnings: inout [String]) -> [Bridge] {
-        let current = readFile(root: root, InventoryNetworkFiles.interfacesPath, required: true, what: "no bridges found",
+    private static func loadBridges(root: String, warnings: inout [Phrase]) -> [Bridge] {
+        let current = readFile(root: root, InventoryNetworkFiles.interfacesPath, required: true, consequence: "no bridges found",
                                warnings: &warnings)
         let pendingBytes = readFile(root: root, InventoryNetworkFiles.pendingInterfacesPath,
-                                    what: "pending network changes ignored", warnings: &warnings)
+                                    consequence: "pending network changes ignored", warnings: &warnings)
 
         var stanzas: [InventoryNetworkFiles.BridgeStanza] = []
         var currentNames: Set<String> = []

@@ -16,7 +16,7 @@ enum InventoryHostFiles {
         var macPrefix = "BC:24:11"
     }
 
-    static func parseDatacenter(_ bytes: [UInt8], warnings: inout [String]) -> Datacenter {
+    static func parseDatacenter(_ bytes: [UInt8], warnings: inout [Phrase]) -> Datacenter {
         let file = datacenterPath
         var result = Datacenter()
         var issues = InventoryLineIssues(file: file)
@@ -48,7 +48,7 @@ enum InventoryHostFiles {
         return result
     }
 
-    private static func parseNextID(_ value: Substring, into result: inout Datacenter, warnings: inout [String]) {
+    private static func parseNextID(_ value: Substring, into result: inout Datacenter, warnings: inout [Phrase]) {
         let file = datacenterPath
         for item in value.split(separator: ",") {
             let pair = item.split(separator: "=", maxSplits: 1)
@@ -94,7 +94,7 @@ enum InventoryHostFiles {
 
     private static let userConfigKinds: Set<Substring> = ["user", "group", "pool", "role", "acl", "token"]
 
-    static func parsePools(_ bytes: [UInt8], warnings: inout [String]) -> [Pool] {
+    static func parsePools(_ bytes: [UInt8], warnings: inout [Phrase]) -> [Pool] {
         var issues = InventoryLineIssues(file: userPath)
         var pools: [Pool] = []
         var seen: Set<String> = []

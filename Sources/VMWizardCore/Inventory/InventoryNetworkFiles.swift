@@ -30,7 +30,7 @@ enum InventoryNetworkFiles {
 
     /// Linux bridges (`bridge-ports`/`bridge_ports`, even `none`) and OVS bridges (`ovs_type OVSBridge`),
     /// in file order. `#` lines inside a stanza become its comment (joined with a space).
-    static func parseInterfaces(_ bytes: [UInt8], file: String, warnings: inout [String]) -> [BridgeStanza] {
+    static func parseInterfaces(_ bytes: [UInt8], file: String, warnings: inout [Phrase]) -> [BridgeStanza] {
         var stanzas: [Stanza] = []
         var indexByName: [String: Int] = [:]
         var current: Int?
@@ -99,7 +99,7 @@ enum InventoryNetworkFiles {
     }
 
     /// Vnets deployed by SDN whose zone is open to `node` (no `nodes`, or `node` among them).
-    static func parseSDN(_ bytes: [UInt8], node: String, warnings: inout [String]) -> [Bridge] {
+    static func parseSDN(_ bytes: [UInt8], node: String, warnings: inout [Phrase]) -> [Bridge] {
         let file = sdnRunningPath
         let document: InventoryJSON.Value
         do {

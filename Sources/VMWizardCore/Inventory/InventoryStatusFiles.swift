@@ -10,7 +10,7 @@ enum InventoryStatusFiles {
 
     /// Guest IDs cluster-wide. With no guests pmxcfs writes only `{"version": N}` (no "ids").
     /// Streams over the JSON without building a tree: this file can hold tens of thousands of entries.
-    static func parseVMList(_ bytes: [UInt8], warnings: inout [String]) -> [Int: Guest] {
+    static func parseVMList(_ bytes: [UInt8], warnings: inout [Phrase]) -> [Int: Guest] {
         let file = vmlistPath
         var guests: [Int: Guest] = [:]
         var badKeys = 0
@@ -132,7 +132,7 @@ enum InventoryStatusFiles {
         var nodes: [(name: String, online: Bool)] = []
     }
 
-    static func parseMembers(_ bytes: [UInt8], warnings: inout [String]) -> Members? {
+    static func parseMembers(_ bytes: [UInt8], warnings: inout [Phrase]) -> Members? {
         let file = membersPath
         let document: InventoryJSON.Value
         do {
@@ -201,7 +201,7 @@ enum InventoryStatusFiles {
     /// Storage keys `pve2-storage/<node>/<id>` or `pve-storage-9.0/<node>/<id>`: ctime, total, used.
     /// Node keys `pve2-node/<node>` or `pve-node-9.0/<node>`: uptime, sublevel, ctime, loadavg,
     /// maxcpu, cpu, iowait, memtotal, memused, ...
-    static func parseRRD(_ bytes: [UInt8], warnings: inout [String]) -> RRD {
+    static func parseRRD(_ bytes: [UInt8], warnings: inout [Phrase]) -> RRD {
         let file = rrdPath
         var end = bytes.count
         var terminated = false
@@ -281,8 +281,9 @@ enum InventoryStatusFiles {
         }
 
         if !terminated && !bytes.isEmpty {
-            let what = truncatedTail ? "; its last, incomplete line was ignored" : ""
-            warnings.append("\(file): the dump does not end with its NUL terminator, so it may be truncated\(what)")
+            warnings.append(truncatedTail
+                ? "\(file): the dump does not end with its NUL terminator, so it may be truncated; its last, incomplete line was ignored"
+                : "\(file): the dump does not end with its NUL terminator, so it may be truncated")
         }
         if malformed > 0 {
             warnings.append("\(file): ignored \(malformed) malformed line(s) (e.g. \"\(firstMalformed ?? "")\"); free space may be unknown for some storages")

@@ -68,7 +68,7 @@ enum InventoryStorageConfig {
         var line: Int
     }
 
-    static func parse(_ bytes: [UInt8]?, warnings: inout [String]) -> [Storage] {
+    static func parse(_ bytes: [UInt8]?, warnings: inout [Phrase]) -> [Storage] {
         var sections: [Section] = []
         var seen: Set<String> = []
         var issues = InventoryLineIssues(file: path)
@@ -154,7 +154,7 @@ enum InventoryStorageConfig {
         )
     }
 
-    private static func makeStorage(_ section: Section, warnings: inout [String]) -> Storage {
+    private static func makeStorage(_ section: Section, warnings: inout [Phrase]) -> Storage {
         let options = section.options
         let type = section.type
         let context = "\(path): storage '\(section.id)'"

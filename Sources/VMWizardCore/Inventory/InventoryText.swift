@@ -61,7 +61,7 @@ enum InventoryText {
 /// Collects line-level problems of one file and turns them into a few readable warnings.
 struct InventoryLineIssues {
     let file: String
-    private(set) var examples: [String] = []
+    private(set) var examples: [Phrase] = []
     private(set) var total = 0
     static let maxExamples = 3
 
@@ -69,12 +69,12 @@ struct InventoryLineIssues {
         self.file = file
     }
 
-    mutating func add(line: Int, _ text: String) {
+    mutating func add(line: Int, _ text: Phrase) {
         total += 1
         if examples.count < Self.maxExamples { examples.append("\(file): line \(line): \(text)") }
     }
 
-    func warnings() -> [String] {
+    func warnings() -> [Phrase] {
         var result = examples
         if total > examples.count {
             result.append("\(file): \(total - examples.count) more line(s) could not be understood and were ignored")

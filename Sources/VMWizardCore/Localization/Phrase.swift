@@ -48,6 +48,11 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     public static func == (lhs: Phrase, rhs: Phrase) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
+    /// Two phrases shown one after the other; each keeps its own translation.
+    public static func + (lhs: Phrase, rhs: Phrase) -> Phrase {
+        Phrase(template: "%@%@", arguments: [.phrase(lhs), .phrase(rhs)])
+    }
+
     /// Parts in a comma-separated list; the comma is translated too (Chinese uses "，").
     public static func list(_ parts: [Phrase]) -> Phrase {
         guard var result = parts.first else { return .empty }

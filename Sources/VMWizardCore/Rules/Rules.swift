@@ -110,7 +110,7 @@ extension VMModel {
         switch remote.status {
         case .loading: return "reading the bridges and ISO images of node \(targetNode)…"
         case .loaded: return nil
-        case .failed(let reason): return .verbatim(reason)
+        case .failed(let reason): return reason
         }
     }
 

@@ -22,11 +22,11 @@ extension WizardState {
         case .isoListingsArrived(let results):
             for result in results { model.host.apply(result) }
             let notes = results.compactMap(\.note)
-            if !notes.isEmpty { setStatus(.verbatim(notes.joined(separator: "; "))) }
+            if let first = notes.first { setStatus(notes.dropFirst().reduce(first) { "\($0); \($1)" }) }
             effects = []
         case .remoteNodeLoaded(let node, let resources):
             model.host.remoteNodes[node] = resources
-            if case .failed(let reason) = resources.status { setStatus(.verbatim(reason), error: true) }
+            if case .failed(let reason) = resources.status { setStatus(reason, error: true) }
             effects = []
         case .applyOutput(let line):
             apply?.lines.append(line)

@@ -113,7 +113,7 @@ extension WizardState {
             lines.append((options.tr("Press Enter to exit."), .bold))
         case .failed(let message)?:
             lines.append(("", .plain))
-            lines += DisplayWidth.wrap(message, width: area.width - 4).map { ($0, .error) }
+            lines += DisplayWidth.wrap(options.tr(message), width: area.width - 4).map { ($0, .error) }
             lines.append((options.tr("Press Enter to go back to the wizard: every answer is kept."), .bold))
         default:
             break

@@ -1,4 +1,5 @@
 import Foundation
+import VMWizardCore
 import Testing
 
 /// Locates the committed host fixture trees and makes scratch copies of them.
@@ -46,9 +47,9 @@ enum InventoryFixtures {
     }
 }
 
-extension Array where Element == String {
-    /// Warnings about one file (they start with its path relative to the root).
+extension Array where Element == Phrase {
+    /// Warnings about one file (they start with its path relative to the root), in English.
     func about(_ file: String) -> [String] {
-        filter { $0.hasPrefix(file + ":") }
+        map(\.description).filter { $0.hasPrefix(file + ":") }
     }
 }
