@@ -10,10 +10,10 @@ struct BatchMode {
     var language: Language = .en
 
     func run(print format: OutputFormat?, writeConfig: String?) -> Int32 {
-        for warning in host.warnings { printError("vmwizard: warning: \(warning)") }
+        for warning in host.warnings { printError("vmwizard: " + Phrase("warning: \(warning)").text(language)) }
         let model = VMModel(draft: draft, host: host)
         let issues = model.issues()
-        for issue in issues where !issue.isError { printError("vmwizard: warning: \(issue.message(language))") }
+        for issue in issues where !issue.isError { printError("vmwizard: " + Phrase("warning: \(issue.phrase)").text(language)) }
         let errors = issues.filter(\.isError)
         if !errors.isEmpty {
             for error in errors { printError("vmwizard: \(location(of: error))\(error.message(language))") }
@@ -41,18 +41,23 @@ struct BatchMode {
             Swift.print("created VM \(vmid) on node \(model.targetNode)")
             if started == true { Swift.print("started VM \(vmid)") }
             if started == false {
-                printError("vmwizard: VM \(vmid) was created but did not start: \(startError ?? "unknown error")")
+                let reason: Phrase = startError.map(Phrase.verbatim) ?? "unknown error"
+                let message: Phrase = "VM \(vmid) was created but did not start: \(reason)"
+                printError("vmwizard: " + message.text(language))
                 return ExitStatus.applyFailed
             }
             return ExitStatus.done
         case .failed(let message):
-            printError("vmwizard: creating the VM failed: \(message.text(language))")
+            let failure: Phrase = "creating the VM failed: \(message)"
+            printError("vmwizard: " + failure.text(language))
             return ExitStatus.applyFailed
         case .refused(let reason):
             printError("vmwizard: \(reason.text(language))")
             return ExitStatus.applyFailed
         case .vmidTaken(let vmid, let suggestion):
-            printError("vmwizard: VM ID \(vmid) was taken meanwhile" + (suggestion.map { "; the next free ID is \($0)" } ?? ""))
+            let message: Phrase = suggestion.map { "VM ID \(vmid) was taken meanwhile; the next free ID is \($0)" }
+                ?? "VM ID \(vmid) was taken meanwhile"
+            printError("vmwizard: " + message.text(language))
             return ExitStatus.applyFailed
         }
     }

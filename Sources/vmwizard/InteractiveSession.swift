@@ -32,7 +32,8 @@ struct InteractiveSession {
                     let when = Self.describe(saved.savedAt)
                     if resume { startDraft = saved.draft } else { pendingDraft = (saved.draft, when) }
                 } else if resume {
-                    printError("vmwizard: no saved draft to resume in \(store.directory); starting fresh")
+                    let message: Phrase = "no saved draft to resume in \(store.directory); starting fresh"
+                    printError("vmwizard: " + message.text(language))
                 }
             } catch {
                 printError("vmwizard: \(error)")
@@ -85,8 +86,10 @@ struct InteractiveSession {
                 let saved = saveDraft(state)
                 if Self.applyRunning(state) { stopRunningCommand() }
                 terminal.restore()
-                let name = signal == SIGHUP ? "the terminal went away (SIGHUP)" : signal == SIGTERM ? "terminated (SIGTERM)" : "interrupted"
-                printError("vmwizard: \(name); " + (saved ? "your answers are saved: run vmwizard --resume to continue" : "nothing was entered yet"))
+                let name: Phrase = signal == SIGHUP ? "the terminal went away (SIGHUP)" : signal == SIGTERM ? "terminated (SIGTERM)" : "interrupted"
+                let message: Phrase = saved
+                    ? "\(name); your answers are saved: run vmwizard --resume to continue" : "\(name); nothing was entered yet"
+                printError("vmwizard: " + message.text(language))
                 return ExitStatus.cancelled
             }
             for effect in effects {

@@ -15,7 +15,7 @@ import Testing
     static let screenSources = [
         "VMWizardCore/Model", "VMWizardCore/Rules", "VMWizardCore/Validation", "VMWizardCore/Apply/Applier.swift",
         "VMWizardCore/Answers", "VMWizardCore/Inventory", "VMWizardTUI",
-        "vmwizard/HostSource.swift", "vmwizard/InteractiveSession.swift",
+        "vmwizard/HostSource.swift", "vmwizard/InteractiveSession.swift", "vmwizard/BatchMode.swift",
     ]
 
     /// A line builds screen text when it holds one of these.
@@ -41,7 +41,7 @@ import Testing
     /// system's own (English) error texts.
     static let notText: Set<String> = [
         "disks", "nics", "images", "line %@", "line %@, column %@", "disk",
-        "is a directory, not a file", "the file is empty", "expected a JSON object at the top",
+        "is a directory, not a file", "the file is empty", "expected a JSON object at the top", "vmwizard: ",
     ]
 
     /// Files whose literals are quoted inside translated messages rather than shown on their own.

@@ -3,6 +3,18 @@
 extension UITextZH {
     static let host: [String: String] = [
         "nothing to run": "没有要运行的命令",
+        "warning: %@": "警告：%@",
+        "creating the VM failed: %@": "创建虚拟机失败：%@",
+        "VM %@ was created but did not start: %@": "VM %@ 已创建，但未能启动：%@",
+        "unknown error": "未知错误",
+        "VM ID %@ was taken meanwhile; the next free ID is %@": "VM ID %@ 刚刚被占用；下一个空闲编号是 %@",
+        "VM ID %@ was taken meanwhile": "VM ID %@ 刚刚被占用",
+        "the terminal went away (SIGHUP)": "终端已断开（SIGHUP）",
+        "terminated (SIGTERM)": "已被终止（SIGTERM）",
+        "interrupted": "已中断",
+        "%@; your answers are saved: run vmwizard --resume to continue": "%@；填写内容已保存：运行 vmwizard --resume 即可继续",
+        "%@; nothing was entered yet": "%@；尚未填写任何内容",
+        "no saved draft to resume in %@; starting fresh": "%@ 中没有可恢复的草稿；重新开始",
         "could not run %@: %@": "无法运行 %@：%@",
         "%@ exited with status %@": "%@ 退出，状态码 %@",
         "could not read the bridges of node %@ with %@": "无法用 %2$@ 读取节点 %1$@ 的网桥",
