@@ -70,7 +70,10 @@ enum ManPageProse {
 
     static let environment = [
         Variable(name: "LC_ALL, LC_MESSAGES, LANG", use: "The first one set chooses the language of the screens, messages and help: "
-            + "a value starting with zh chooses Chinese, anything else English. --lang overrides them."),
+            + "a value starting with zh chooses Chinese, anything else English. --lang overrides them. "
+            + "A zh_CN.UTF-8 locale the host has not generated is fine: vmwizard still draws UTF-8."),
+        Variable(name: "LANGUAGE", use: "As in gettext: a list of preferred languages (zh_CN:en) that comes before the "
+            + "locale, unless the locale is C or POSIX; its first entry that is Chinese or English decides."),
         Variable(name: "NO_COLOR", use: "When set and not empty, no colours are drawn (bold, reverse and underline stay)."),
         Variable(name: "XDG_STATE_HOME", use: "Where the draft and preferences are kept, in a vmwizard folder; "
             + "when unset or not absolute, ~/.local/state."),

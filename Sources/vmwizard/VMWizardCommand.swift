@@ -47,7 +47,7 @@ struct VMWizardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The qm program to run (default: qm on PATH).", valueName: "path"), completion: .file())
     var qm = "qm"
 
-    @Option(name: .long, help: ArgumentHelp("Language of the screens, messages and help: en or zh (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "lang"),
+    @Option(name: .long, help: ArgumentHelp("Language of the screens, messages and help: en or zh (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG).", valueName: "lang"),
             completion: .list(Language.allCases.map(\.rawValue)))
     var lang: String?
 

@@ -34,6 +34,13 @@ import Testing
         #expect(HelpLanguage.fromEnvironment(["LANG": "zh_CN.UTF-8"]) == .zh)
         #expect(HelpLanguage.fromEnvironment(["LC_ALL": "de_DE.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
         #expect(HelpLanguage.fromEnvironment([:]) == .en)
+        // LANGUAGE (gettext's preference list) wins over the locale, except under the C locale.
+        #expect(Language.fromEnvironment(["LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"]) == .zh)
+        #expect(Language.fromEnvironment(["LANG": "de_DE.UTF-8", "LANGUAGE": "de:zh_CN"]) == .zh)
+        #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8", "LANGUAGE": "en_GB:zh"]) == .en)
+        #expect(Language.fromEnvironment(["LANG": "C.UTF-8", "LANGUAGE": "zh_CN"]) == .en)
+        #expect(Language.fromEnvironment(["LANGUAGE": "zh_CN"]) == .en)
+        #expect(Language.fromEnvironment(["LANG": "zh_TW.UTF-8"]) == .zh)
         // A key missing in a language falls back to English rather than showing nothing.
         #expect(HelpCatalog.text("memory", language: .zh) != HelpCatalog.text("memory", language: .en))
     }
