@@ -18,7 +18,7 @@ final class TmuxSession {
         socket = "vmw-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         statusFile = workDir.appendingPathComponent("status")
         stdoutFile = workDir.appendingPathComponent("stdout")
-        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "XDG_STATE_HOME": workDir.appendingPathComponent("state").path]
+        var env = ["LANG": "C.UTF-8", "LANGUAGE": "", "TERM": "xterm-256color", "XDG_STATE_HOME": workDir.appendingPathComponent("state").path]
         env.merge(environment) { _, new in new }
         let envPart = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         var shell = "env \(envPart) \(command.map(Self.quote).joined(separator: " ")) > \(Self.quote(stdoutFile.path)); echo $? > \(Self.quote(statusFile.path))"
