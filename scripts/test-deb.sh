@@ -170,6 +170,12 @@ test_suite() {
     grep -qE 'vmwizard +- +create +a +Proxmox' <<< "$page" \
         || fail "$suite: man vmwizard does not show the NAME line:"$'\n'"$(head -n 10 <<< "$page")"
     step "$suite: man vmwizard renders ($(wc -l <<< "$page") lines, no warnings)"
+    page=$(in_root env MANWIDTH=80 LANG=C.UTF-8 man --warnings -L zh_CN -P cat vmwizard 2> "$work/man-warnings") \
+        || fail "$suite: man -L zh_CN vmwizard exited $?"
+    [ ! -s "$work/man-warnings" ] || fail "$suite: man -L zh_CN vmwizard warned: $(cat "$work/man-warnings")"
+    grep -q '用键盘操作的终端向导' <<< "$page" \
+        || fail "$suite: man -L zh_CN vmwizard is not the Chinese page:"$'\n'"$(head -n 10 <<< "$page")"
+    step "$suite: man -L zh_CN vmwizard renders the Chinese page ($(wc -l <<< "$page") lines, no warnings)"
 
     in_root apt-get remove -y -q vmwizard >> "$work/apt-$suite.log" 2>&1 || fail "$suite: apt-get remove vmwizard failed"
     [ ! -e "$root/usr/bin/vmwizard" ] || fail "$suite: /usr/bin/vmwizard is still there after apt-get remove"

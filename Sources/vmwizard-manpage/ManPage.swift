@@ -7,51 +7,73 @@ struct ManPage {
     var dump: HelpDump
     var keys: [KeyMap.Binding] = KeyMap.global
     var exitCodes: [ExitCodeTable.Entry] = ExitCodeTable.all
+    /// English, or Chinese from `ManPageProseZH` (the options, keys and exit codes stay the same entries).
+    var language: Language = .en
+
+    private var zh: Bool { language == .zh }
+
+    private func heading(_ english: String) -> String {
+        zh ? Roff.text(ManPageProseZH.sections[english] ?? english) : english
+    }
 
     func render() -> String {
         let command = dump.command
         var page = RoffDocument(
             title: command.commandName.uppercased(), section: 1, date: VMWizardVersion.date,
-            source: "\(command.commandName) \(VMWizardVersion.number)", manual: "User Commands")
+            source: "\(command.commandName) \(VMWizardVersion.number)",
+            manual: zh ? Roff.text(ManPageProseZH.manual) : "User Commands")
+        // Chinese lines break between characters (Roff.text marks where); justifying such lines only
+        // stretches the few spaces there are.
+        if zh { page.request(".ad l") }
 
-        page.section("NAME")
-        page.raw("\(command.commandName) \\- " + Roff.text(Self.nameLine(command.abstract ?? "")))
+        page.section(heading("NAME"))
+        let name = zh ? ManPageProseZH.nameLine : Self.nameLine(command.abstract ?? "")
+        page.raw("\(command.commandName) \\- " + Roff.text(name))
 
-        page.section("SYNOPSIS")
+        page.section(heading("SYNOPSIS"))
         page.raw(synopsis())
         page.request(".br")
         page.raw(Roff.command(command.commandName) + " " + Roff.command("--version"))
 
-        page.section("DESCRIPTION")
-        for paragraph in descriptionParagraphs() + ManPageProse.description { page.paragraph(paragraph) }
+        page.section(heading("DESCRIPTION"))
+        let description = zh ? ManPageProseZH.description : descriptionParagraphs() + ManPageProse.description
+        for paragraph in description { page.paragraph(paragraph) }
 
-        page.section("OPTIONS")
+        page.section(heading("OPTIONS"))
         for argument in displayedArguments() {
             page.entry(tag(argument), optionBody(argument))
         }
 
-        page.section("KEYS")
-        page.paragraph(ManPageProse.keysIntroduction)
-        for binding in keys { page.entry(Roff.bold(binding.keys.text(.en)), binding.action.text(.en)) }
-        page.paragraph(ManPageProse.keysNote)
+        page.section(heading("KEYS"))
+        page.paragraph(zh ? ManPageProseZH.keysIntroduction : ManPageProse.keysIntroduction)
+        for binding in keys { page.entry(Roff.bold(binding.keys.text(language)), binding.action.text(language)) }
+        page.paragraph(zh ? ManPageProseZH.keysNote : ManPageProse.keysNote)
 
-        page.section("FILES")
-        page.paragraph(ManPageProse.filesIntroduction)
-        for file in ManPageProse.files { page.entry(Roff.italic(file.path), file.use) }
+        page.section(heading("FILES"))
+        page.paragraph(zh ? ManPageProseZH.filesIntroduction : ManPageProse.filesIntroduction)
+        for file in ManPageProse.files {
+            page.entry(Roff.italic(file.path), zh ? ManPageProseZH.files[file.path] ?? file.use : file.use)
+        }
 
-        page.section("EXIT STATUS")
-        for code in exitCodes { page.entry(Roff.bold(String(code.code)), "\(code.meaning.capitalizedFirst): \(code.detail).") }
+        page.section(heading("EXIT STATUS"))
+        for code in exitCodes {
+            let english = "\(code.meaning.capitalizedFirst): \(code.detail)."
+            page.entry(Roff.bold(String(code.code)), zh ? ManPageProseZH.exitCodes[code.code] ?? english : english)
+        }
 
-        page.section("ENVIRONMENT")
-        for variable in ManPageProse.environment { page.entry(Roff.bold(variable.name), variable.use) }
+        page.section(heading("ENVIRONMENT"))
+        for variable in ManPageProse.environment {
+            page.entry(Roff.bold(variable.name), zh ? ManPageProseZH.environment[variable.name] ?? variable.use : variable.use)
+        }
 
-        page.section("EXAMPLES")
-        for example in ManPageProse.examples {
-            page.paragraph(example.what)
+        page.section(heading("EXAMPLES"))
+        for (index, example) in ManPageProse.examples.enumerated() {
+            let chinese = ManPageProseZH.examples.indices.contains(index) ? ManPageProseZH.examples[index] : example.what
+            page.paragraph(zh ? chinese : example.what)
             page.literal(example.lines)
         }
 
-        page.section("SEE ALSO")
+        page.section(heading("SEE ALSO"))
         page.raw(ManPageProse.seeAlso.map { "\\fB\($0.name)\\fR(\($0.section))" }.joined(separator: ", "))
         return page.text
     }
@@ -92,6 +114,18 @@ struct ManPage {
     }
 
     func optionBody(_ argument: HelpDump.Argument) -> String {
+        let names = argument.names ?? []
+        let longName = (names.first { $0.kind == "long" } ?? names.last)?.name ?? ""
+        if zh, let help = ManPageProseZH.options[longName] {
+            var text = help
+            if let values = argument.allValues ?? argument.completionKind?.list?.values, !values.isEmpty {
+                text += ManPageProseZH.values + values.joined(separator: ", ") + "。"
+            }
+            if let value = argument.defaultValue, argument.kind == "option" {
+                text += ManPageProseZH.defaultValue + "`\(value)`。"
+            }
+            return text
+        }
         var sentences = [argument.abstract ?? ""]
         if let discussion = argument.discussion, !discussion.isEmpty { sentences.append(discussion) }
         if let values = argument.allValues ?? argument.completionKind?.list?.values, !values.isEmpty {

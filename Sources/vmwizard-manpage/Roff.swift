@@ -1,3 +1,5 @@
+import VMWizardCore
+
 /// Escaping plain text for man(7) pages, so the same source renders cleanly in groff and mandoc.
 enum Roff {
     /// Characters outside ASCII, written as the named glyphs both formatters know.
@@ -15,6 +17,11 @@ enum Roff {
         var inCode = false
         var inOption = false
         for character in plain {
+            // Chinese has no spaces between words: a zero-width break point (\:) after each CJK character
+            // lets the formatter break the line there, except before closing punctuation.
+            if isCJK(previous), isCJK(character), !DisplayWidth.closingPunctuation.contains(character) {
+                out += "\\:"
+            }
             if !(character.isLetter || character.isNumber || character == "-") { inOption = false }
             switch character {
             case "`":
@@ -58,6 +65,17 @@ enum Roff {
                 lines.append(current)
                 current = ""
             }
+            // A run of CJK escapes has no spaces: its input lines end in \c, which joins them without one.
+            var word = Substring(word)
+            while current.utf8.count + (current.isEmpty ? 0 : 1) + word.utf8.count > width,
+                  let cut = breakPoint(in: word, fitting: width - current.utf8.count - (current.isEmpty ? 0 : 1) - 2) {
+                current += (current.isEmpty ? "" : " ") + word[..<cut] + "\\c"
+                lines.append(current)
+                current = ""
+                word = word[cut...]
+                if word.isEmpty { break }
+            }
+            if word.isEmpty { continue }
             current += (current.isEmpty ? "" : " ") + word
             let endsSentence = word.last == "." || word.last == "?" || word.last == "!"
             if endsSentence, index + 1 < words.count, words[index + 1].first?.isUppercase == true {
@@ -69,11 +87,32 @@ enum Roff {
         return line(lines.joined(separator: "\n"))
     }
 
+    /// Where to cut an escaped word so its head fits `limit` bytes: just before a `\\[u` escape, never inside one.
+    private static func breakPoint(in word: Substring, fitting limit: Int) -> Substring.Index? {
+        guard limit > 8 else { return nil }
+        var best: Substring.Index?
+        var index = word.startIndex
+        var used = 0
+        while index < word.endIndex {
+            if index > word.startIndex, word[index...].hasPrefix("\\[u") {
+                if used > limit { break }
+                best = index
+            }
+            used += word[index].utf8.count
+            index = word.index(after: index)
+        }
+        return best
+    }
+
     /// Makes text safe as roff input lines: a line starting with `.` or `'` would be read as a request.
     static func line(_ escaped: String) -> String {
         escaped.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.first == "." || $0.first == "'" ? "\\&" + $0 : String($0) }
             .joined(separator: "\n")
+    }
+
+    static func isCJK(_ character: Character) -> Bool {
+        !character.isASCII && DisplayWidth.of(character) == 2
     }
 
     private static func hex4(_ value: UInt32) -> String {

@@ -7,19 +7,20 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let committedPage = packageRoot.appendingPathComponent("vmwizard.1").path
+    static let committedChinesePage = packageRoot.appendingPathComponent("vmwizard.zh_CN.1").path
 
     /// The man page generator, built beside vmwizard.
     static var generator: String {
         URL(fileURLWithPath: E2E.binary).deletingLastPathComponent().appendingPathComponent("vmwizard-manpage").path
     }
 
-    static func freshPage() throws -> String {
+    static func freshPage(_ extraArguments: [String] = []) throws -> String {
         let dir = try E2E.scratch("manpage")
         let dump = try Spawn.run([E2E.binary, "--experimental-dump-help"])
         #expect(dump.status == 0, "\(dump.stderr)")
         let dumpPath = dir.appendingPathComponent("help.json").path
         try dump.stdout.write(toFile: dumpPath, atomically: true, encoding: .utf8)
-        let page = try Spawn.run([generator], stdinPath: dumpPath)
+        let page = try Spawn.run([generator] + extraArguments, stdinPath: dumpPath)
         #expect(page.status == 0, "\(page.stderr)")
         return page.stdout
     }
@@ -37,6 +38,30 @@ import Testing
             generated \(firstDifference.map { "\"\($0.element.0)\"" } ?? "\(freshLines.count) lines"), \
             committed \(firstDifference.map { "\"\($0.element.1)\"" } ?? "\(committedLines.count) lines")
             """)
+    }
+
+    @Test func committedChinesePageIsAFreshGeneration() throws {
+        let fresh = try Self.freshPage(["--zh"])
+        let committed = try String(contentsOfFile: Self.committedChinesePage, encoding: .utf8)
+        #expect(fresh == committed, "vmwizard.zh_CN.1 is out of date; run scripts/generate-docs.sh and commit it")
+    }
+
+    /// The Chinese page says nothing in English: a missing translation would fall back to an English sentence,
+    /// so no five English words may follow each other outside the literal examples.
+    @Test func chinesePageHasNoEnglishSentences() throws {
+        let page = try String(contentsOfFile: Self.committedChinesePage, encoding: .utf8)
+        var inLiteral = false
+        var prose: [String] = []
+        for line in page.split(separator: "\n") {
+            if line.hasPrefix(".nf") { inLiteral = true }
+            if line.hasPrefix(".fi") { inLiteral = false }
+            if inLiteral || line.hasPrefix(".") { continue }
+            prose.append(line.replacingOccurrences(of: "\\f[BIR]", with: " ", options: .regularExpression))
+        }
+        let text = prose.joined(separator: " ")
+        let english = text.range(of: #"([A-Za-z]+[,;:]? ){5,}"#, options: .regularExpression).map { String(text[$0]) }
+        #expect(english == nil, "English in vmwizard.zh_CN.1: \(english ?? "")")
+        #expect(text.contains("\\[u"), "the Chinese page holds no Chinese")
     }
 
     /// Every option and flag that `--help` lists is a tagged entry of the OPTIONS section.
@@ -65,12 +90,13 @@ import Testing
         }
     }
 
-    @Test func pageRendersWithoutWarnings() throws {
-        let groff = try? Spawn.run(["groff", "-man", "-Tutf8", "-ww", "-z", Self.committedPage])
+    @Test(arguments: [committedPage, committedChinesePage])
+    func pageRendersWithoutWarnings(_ path: String) throws {
+        let groff = try? Spawn.run(["groff", "-man", "-Tutf8", "-ww", "-z", path])
         if let groff, groff.status != 127 {
             #expect(groff.status == 0 && groff.stderr.isEmpty, "groff: \(groff.stderr)")
         }
-        let mandoc = try? Spawn.run(["mandoc", "-Tlint", "-Wstyle", Self.committedPage])
+        let mandoc = try? Spawn.run(["mandoc", "-Tlint", "-Wstyle", path])
         if let mandoc, mandoc.status != 127 {
             #expect(mandoc.status == 0 && mandoc.stdout.isEmpty && mandoc.stderr.isEmpty, "mandoc: \(mandoc.stdout)\(mandoc.stderr)")
         }

@@ -157,8 +157,8 @@ public enum DisplayWidth {
         return tokens
     }
 
-    static let closingPunctuation: Set<Character> = [
+    public static let closingPunctuation: Set<Character> = [
         "，", "。", "、", "：", "；", "！", "？", "）", "」", "』", "”", "’", "》", "〉", "】", "…", "·",
     ]
-    static let openingPunctuation: Set<Character> = ["（", "「", "『", "“", "‘", "《", "〈", "【"]
+    public static let openingPunctuation: Set<Character> = ["（", "「", "『", "“", "‘", "《", "〈", "【"]
 }

@@ -1,0 +1,111 @@
+/// vmwizard(1) in Simplified Chinese: the same sections as `ManPageProse`, in our own words. The options'
+/// help is keyed by their long name and the exit codes by number; tests keep both complete.
+enum ManPageProseZH {
+    static let nameLine = "用键盘操作的终端向导，用于创建 Proxmox VE 虚拟机"
+
+    static let sections: [String: String] = [
+        "NAME": "名称", "SYNOPSIS": "概要", "DESCRIPTION": "描述", "OPTIONS": "选项", "KEYS": "按键",
+        "FILES": "文件", "EXIT STATUS": "退出状态", "ENVIRONMENT": "环境变量", "EXAMPLES": "示例", "SEE ALSO": "另请参阅",
+    ]
+
+    static let manual = "用户命令"
+    static let values = "可选值："
+    static let defaultValue = "默认："
+
+    static let description = [
+        """
+        vmwizard 在终端中依次显示与网页界面“创建：虚拟机”对话框相同的各页（常规、操作系统、系统、磁盘、CPU、内存、网络、确认），\
+        每个字段都带有说明，最后运行 `qm create`，或写出虚拟机配置文件。在没有 Proxmox VE 的机器上，它使用内置的演示主机，不会创建任何东西。
+        """,
+        """
+        批处理模式：`vmwizard --batch --answers FILE --print qm|conf|json` 只检查并打印；\
+        `vmwizard --batch --answers FILE` 创建虚拟机（进度输出到标准错误，结果输出到标准输出）。
+        """,
+        """
+        vmwizard 直接读取节点自己的文件（见“文件”一节），而不调用 Proxmox 的工具；它按 Proxmox 的规则检查每个值，\
+        拒绝错误输入时会指出字段、值和违反的规则。“创建”会先检查是否以 root 运行、`qm` 是否存在、集群是否达到 quorum，\
+        并重新读取客户机列表（以防 VM ID 刚被他人占用），然后以参数数组的形式运行 `qm create`（从不经过 shell）。\
+        在集群的其他节点上创建时，它运行 `pvesh create /nodes/NODE/qemu`。
+        """,
+        """
+        每次修改都会保存为草稿，位于 `$XDG_STATE_HOME/vmwizard/`。有草稿时启动 vmwizard 会询问是否恢复。\
+        SIGHUP（ssh 断开）、SIGTERM 和 Ctrl-C 会恢复终端、保留草稿，并以状态 1 退出。
+        """,
+    ]
+
+    static let options: [String: String] = [
+        "root": "从此目录下读取主机的文件，而不是从 / 读取（用于测试目录或挂载的备份）。",
+        "demo": "即使在 Proxmox VE 节点上也使用内置的演示主机。",
+        "answers": "用 Proxmox 虚拟机配置文件（.conf，作为模板）或“配置键 → 值”的 JSON 对象预先填写。",
+        "resume": "不经询问直接恢复保存的草稿。",
+        "batch": "不使用终端界面：检查应答文件，然后打印（--print）或创建虚拟机。",
+        "print": "以 qm 命令、配置文件或 API JSON 的形式打印结果。",
+        "write-config": "把虚拟机配置写到此路径（绝不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve）。",
+        "qm": "要运行的 qm 程序（在 PATH 中查找）。",
+        "lang": "界面、消息和帮助的语言：en 或 zh（默认取自 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG）。",
+        "version": "显示版本号。",
+        "help": "显示帮助信息。",
+    ]
+
+    static let keysIntroduction = """
+        按 F1 可在向导中查看同一张表。每个功能键操作都有对应的 Ctrl 组合键，因为并非所有 ssh 客户端都能传递功能键。
+        """
+
+    static let keysNote = "选择列表（ISO 镜像、存储、网桥、CPU 型号、资源池）可以边输入边筛选。"
+
+    static let filesIntroduction = """
+        以下路径都位于 --root 指定的目录下（默认为 /）。vmwizard 只读取主机的文件；它只写入用“写出配置”或 \
+        --write-config 指定的配置文件（在 Proxmox 对该虚拟机的锁保护下）以及它自己的状态。
+        """
+
+    static let files: [String: String] = [
+        "/etc/pve/.vmlist": "集群中的客户机：下一个空闲 VM ID 和已占用的编号（创建前会重新读取）。",
+        "/etc/pve/.members": "集群的节点及其在线状态。",
+        "/etc/pve/.rrd": "存储用量和节点资源，与网页界面显示的相同。",
+        "/etc/pve/storage.cfg": "存储、它们的内容类型及所在节点。",
+        "/etc/pve/datacenter.cfg": "集群级设置：next-id 范围、mac_prefix、键盘布局。",
+        "/etc/pve/user.cfg": "资源池。",
+        "/etc/pve/sdn/.running-config": "可作为网桥使用的 SDN vnet。",
+        "/etc/network/interfaces": "节点的网桥，以及它们的注释和 VLAN 支持。",
+        "/etc/network/interfaces.new": "待应用网络更改中的网桥（显示为“待应用”）。",
+        "/sys/class/net/": "当前实际存在的网桥。",
+        "/etc/hostname": "节点名称。",
+        "/proc/cpuinfo": "节点的 CPU 数量。",
+        "/proc/meminfo": "节点的内存。",
+        "/proc/mounts": "在列出网络存储的 ISO 目录之前，检查它是否已挂载。",
+        "/sys/fs/cgroup/cgroup.controllers": "cgroup 版本，它决定 CPU 权重的取值范围。",
+        "/var/lib/vz/template/iso/": "local 存储的 ISO 镜像；其他存储的 ISO 目录同理。",
+        "/var/lock/qemu-server/": "Proxmox 的单虚拟机锁，在 /etc/pve 中登记配置文件时使用。",
+        "$XDG_STATE_HOME/vmwizard/draft.json": "草稿：所有填写内容，每次修改都会保存（默认在 ~/.local/state/vmwizard/）。",
+        "$XDG_STATE_HOME/vmwizard/preferences.json": "记住的设置，例如是否显示高级选项。",
+    ]
+
+    static let exitCodes: [Int32: String] = [
+        0: "完成：已创建、已写出或已打印。",
+        1: "被用户取消：Esc 或 Ctrl-C，或终端已断开；填写内容保存为草稿。",
+        2: "输入或用法无效：应答文件有误、值无效，或没有终端却未使用 --batch。",
+        3: "执行失败：qm create、启动或写出配置失败。",
+    ]
+
+    static let environment: [String: String] = [
+        "LC_ALL, LC_MESSAGES, LANG": "第一个已设置的变量决定界面、消息和帮助的语言：以 zh 开头选择中文，其他选择英文。--lang 优先于它们。"
+            + "主机上没有生成 zh_CN.UTF-8 区域设置也没关系：vmwizard 仍会以 UTF-8 显示。",
+        "LANGUAGE": "与 gettext 相同：一个语言偏好列表（如 zh_CN:en），优先于区域设置（区域设置为 C 或 POSIX 时除外）；"
+            + "列表中第一个中文或英文条目起决定作用。",
+        "NO_COLOR": "设置且非空时不显示颜色（粗体、反显和下划线保留）。",
+        "XDG_STATE_HOME": "草稿和偏好设置保存在其下的 vmwizard 目录中；未设置或不是绝对路径时为 ~/.local/state。",
+        "TERM": "终端类型，与所有 curses 程序相同。",
+        "PATH": "在其中查找 qm 和 pvesh（见 --qm）。",
+    ]
+
+    static let examples: [String] = [
+        "以 root 身份在节点上运行向导：",
+        "在 Ctrl-C 或 ssh 断开后继续保存的草稿：",
+        "以现有虚拟机的配置为模板：",
+        "在任何机器上用内置演示主机试用；那里永远不会创建任何东西：",
+        "不使用终端界面，按本主机检查应答文件并打印命令：",
+        "JSON 格式的应答文件，键与 qm create 相同：",
+        "据此创建虚拟机（进度输出到标准错误，结果输出到标准输出）：",
+        "改为写出配置文件：",
+    ]
+}
