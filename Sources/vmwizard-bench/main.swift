@@ -4,9 +4,9 @@ import VMWizardFixtures
 import VMWizardTUI
 
 /// Per-key cost of the state machine: update plus render, over a fixed key stream, on the demo host.
-func keyBenchmark(keys count: Int) -> String {
+func keyBenchmark(keys count: Int, language: Language = .en) -> String {
     let keys: [Key] = [.tab, .down, .down, .right, .char("1"), .backspace, .pageDown, .tab, .char(" "), .up, .pageUp, .left]
-    var state = WizardState(model: VMModel(host: .demo), width: 100, height: 30)
+    var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(language: language), width: 100, height: 30)
     state.model.set(.isoImage, to: HostInventory.demo.isoImages.values.flatMap { $0 }.first { $0.fileName.hasPrefix("debian") }?.volid ?? "")
     var samples: [Double] = []
     for index in 0..<count {
@@ -18,8 +18,8 @@ func keyBenchmark(keys count: Int) -> String {
     samples.sort()
     let median = samples[samples.count / 2]
     let p95 = samples[samples.count * 95 / 100]
-    return String(format: "update+render per key (demo host, 100x30): median %.3f ms, p95 %.3f ms, max %.3f ms over %d keys",
-                  median, p95, samples.last ?? 0, count)
+    return String(format: "update+render per key (demo host, 100x30, %@): median %.3f ms, p95 %.3f ms, max %.3f ms over %d keys",
+                  language.rawValue, median, p95, samples.last ?? 0, count)
 }
 
 /// The phases of the wizard's start, timed once each in this (fresh) process, so first-use costs show:
@@ -44,8 +44,9 @@ func startupBenchmark(root: String?) -> String {
 }
 
 let usage = """
-    usage: vmwizard-bench [keys] [inventory [iterations]] [fixture DIR] [startup [DIR]]
-      keys                 update+render per key on the demo host (the default with no arguments)
+    usage: vmwizard-bench [keys [zh]] [inventory [iterations]] [fixture DIR] [startup [DIR]]
+      keys [zh]            update+render per key on the demo host (the default with no arguments); zh: the
+                           Chinese screens
       inventory [N]        HostInventoryLoader.load on the 10,000-guest fixture, N timed runs (default 20)
       fixture DIR          write the 10,000-guest fixture tree to DIR (does nothing if it is already there)
       startup [DIR]        time the start phases once, cold, in this process: host load (of the host tree in
@@ -60,7 +61,12 @@ while index < arguments.count {
     index += 1
     switch command {
     case "keys":
-        print(keyBenchmark(keys: 2000))
+        var language = Language.en
+        if index < arguments.count, let chosen = Language(rawValue: arguments[index]) {
+            language = chosen
+            index += 1
+        }
+        print(keyBenchmark(keys: 2000, language: language))
     case "inventory":
         var iterations = 20
         if index < arguments.count, let n = Int(arguments[index]) {
