@@ -23,8 +23,12 @@ struct ManPage {
             source: "\(command.commandName) \(VMWizardVersion.number)",
             manual: zh ? Roff.text(ManPageProseZH.manual) : "User Commands")
         // Chinese lines break between characters (Roff.text marks where); justifying such lines only
-        // stretches the few spaces there are.
-        if zh { page.request(".ad l") }
+        // stretches the few spaces there are. The man macros reset adjustment at each paragraph from the
+        // AD string (groff 1.23 warns "cannot adjust line" otherwise), so set that too.
+        if zh {
+            page.request(".ds AD l")
+            page.request(".ad l")
+        }
 
         page.section(heading("NAME"))
         let name = zh ? ManPageProseZH.nameLine : Self.nameLine(command.abstract ?? "")
