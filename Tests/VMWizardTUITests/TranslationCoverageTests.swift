@@ -126,6 +126,22 @@ import Testing
         #expect(staleNames.isEmpty, "names kept in English that the code no longer uses:\n\(staleNames.joined(separator: "\n"))")
     }
 
+    /// The Chinese tables are merged into one; a key in two of them would lose one translation silently.
+    @Test func noKeyIsTranslatedTwice() {
+        let tables = [
+            UITextZH.tabs, UITextZH.general, UITextZH.osAndSystem, UITextZH.disks, UITextZH.cpuMemoryNetwork,
+            UITextZH.checks, UITextZH.screens, UITextZH.keys, UITextZH.answers, UITextZH.host,
+        ]
+        var seen: [String: Int] = [:]
+        for (index, table) in tables.enumerated() {
+            for key in table.keys {
+                #expect(seen[key] == nil, "\(key.debugDescription) is in tables \(seen[key] ?? -1) and \(index)")
+                seen[key] = index
+            }
+        }
+        #expect(seen.count == UITextZH.texts.count)
+    }
+
     @Test func translationsKeepEveryArgument() {
         for (key, value) in UITextZH.texts {
             let slots = key.components(separatedBy: "%@").count - 1
