@@ -11,7 +11,7 @@ struct InteractiveSession {
     var store: DraftStore
     var root: String
     var qm: String
-    var language: HelpLanguage
+    var language: Language
     var printFormat: OutputFormat
     var defaultConfigPath: String
     var answersGiven: Bool

@@ -53,7 +53,7 @@ struct VMWizardCommand: ParsableCommand {
 
     func validate() throws {
         if batch && resume { throw ValidationError("--resume is for the interactive wizard; use --answers with --batch") }
-        if let lang, HelpLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be one of: en, zh") }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be one of: en, zh") }
         if writeConfig != nil && print != nil && batch {
             throw ValidationError("choose one of --print and --write-config in batch mode")
         }
@@ -61,7 +61,7 @@ struct VMWizardCommand: ParsableCommand {
 
     func run() throws {
         let (host, hostNote) = HostSource.load(root: root, forceDemo: demo, interactive: !batch)
-        let language = lang.flatMap(HelpLanguage.init(rawValue:)) ?? HelpLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+        let language = lang.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
         var draft = VMDraft.fresh
         if let answers {
             switch Answers.load(path: answers, host: host) {

@@ -9,8 +9,8 @@ import Testing
         OptionCatalog.specs.map(\.helpKey) + Tab.allCases.map(\.helpKey) + listKeys
     }
 
-    @Test(arguments: HelpLanguage.allCases)
-    func everyKeyHasHelp(language: HelpLanguage) {
+    @Test(arguments: Language.allCases)
+    func everyKeyHasHelp(language: Language) {
         let table = HelpCatalog.table(language)
         let missing = Self.allKeys.filter { (table[$0] ?? "").isEmpty }
         #expect(missing.isEmpty, "no \(language) help for \(missing)")
@@ -31,9 +31,9 @@ import Testing
     }
 
     @Test func languageFollowsTheLocale() {
-        #expect(HelpLanguage.fromEnvironment(["LANG": "zh_CN.UTF-8"]) == .zh)
-        #expect(HelpLanguage.fromEnvironment(["LC_ALL": "de_DE.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
-        #expect(HelpLanguage.fromEnvironment([:]) == .en)
+        #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8"]) == .zh)
+        #expect(Language.fromEnvironment(["LC_ALL": "de_DE.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment([:]) == .en)
         // LANGUAGE (gettext's preference list) wins over the locale, except under the C locale.
         #expect(Language.fromEnvironment(["LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"]) == .zh)
         #expect(Language.fromEnvironment(["LANG": "de_DE.UTF-8", "LANGUAGE": "de:zh_CN"]) == .zh)

@@ -23,6 +23,3 @@ public enum Language: String, Sendable, CaseIterable {
         return nil
     }
 }
-
-/// The name the help catalog grew up with.
-public typealias HelpLanguage = Language

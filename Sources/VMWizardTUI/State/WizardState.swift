@@ -59,8 +59,8 @@ public struct WizardOptions: Sendable, Equatable {
     public var canApply: Bool
     /// Where "Write config" proposes to write.
     public var defaultConfigPath: String
-    public var language: HelpLanguage
-    public init(canApply: Bool = true, defaultConfigPath: String = "", language: HelpLanguage = .en) {
+    public var language: Language
+    public init(canApply: Bool = true, defaultConfigPath: String = "", language: Language = .en) {
         self.canApply = canApply
         self.defaultConfigPath = defaultConfigPath
         self.language = language
