@@ -31,7 +31,7 @@ struct ManPage {
         }
 
         page.section(heading("NAME"))
-        let name = zh ? ManPageProseZH.nameLine : Self.nameLine(command.abstract ?? "")
+        let name = zh ? Self.chinese(command.abstract ?? "").trimmingSuffix("。") : Self.nameLine(command.abstract ?? "")
         page.raw("\(command.commandName) \\- " + Roff.text(name))
 
         page.section(heading("SYNOPSIS"))
@@ -40,7 +40,9 @@ struct ManPage {
         page.raw(Roff.command(command.commandName) + " " + Roff.command("--version"))
 
         page.section(heading("DESCRIPTION"))
-        let description = zh ? ManPageProseZH.description : descriptionParagraphs() + ManPageProse.description
+        let description = zh
+            ? descriptionParagraphs().map(Self.chinese) + ManPageProseZH.description
+            : descriptionParagraphs() + ManPageProse.description
         for paragraph in description { page.paragraph(paragraph) }
 
         page.section(heading("OPTIONS"))
@@ -61,8 +63,10 @@ struct ManPage {
 
         page.section(heading("EXIT STATUS"))
         for code in exitCodes {
-            let english = "\(code.meaning.capitalizedFirst): \(code.detail)."
-            page.entry(Roff.bold(String(code.code)), zh ? ManPageProseZH.exitCodes[code.code] ?? english : english)
+            let text = zh
+                ? code.meaning.text(.zh) + "：" + code.detail.text(.zh) + "。"
+                : "\(code.meaning.text(.en).capitalizedFirst): \(code.detail.text(.en))."
+            page.entry(Roff.bold(String(code.code)), text)
         }
 
         page.section(heading("ENVIRONMENT"))
@@ -80,6 +84,11 @@ struct ManPage {
         page.section(heading("SEE ALSO"))
         page.raw(ManPageProse.seeAlso.map { "\\fB\($0.name)\\fR(\($0.section))" }.joined(separator: ", "))
         return page.text
+    }
+
+    /// The help dump's English text in Chinese, from the same table `vmwizard --lang zh --help` uses.
+    static func chinese(_ english: String) -> String {
+        Phrase(stringLiteral: english).text(.zh)
     }
 
     /// "Create a … wizard." → "create a … wizard", as the NAME line wants it.
@@ -118,10 +127,8 @@ struct ManPage {
     }
 
     func optionBody(_ argument: HelpDump.Argument) -> String {
-        let names = argument.names ?? []
-        let longName = (names.first { $0.kind == "long" } ?? names.last)?.name ?? ""
-        if zh, let help = ManPageProseZH.options[longName] {
-            var text = help
+        if zh {
+            var text = Self.chinese(argument.abstract ?? "")
             if let values = argument.allValues ?? argument.completionKind?.list?.values, !values.isEmpty {
                 text += ManPageProseZH.values + values.joined(separator: ", ") + "。"
             }

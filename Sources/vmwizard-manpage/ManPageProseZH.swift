@@ -1,8 +1,7 @@
-/// vmwizard(1) in Simplified Chinese: the same sections as `ManPageProse`, in our own words. The options'
-/// help is keyed by their long name and the exit codes by number; tests keep both complete.
+/// vmwizard(1) in Simplified Chinese: the parts of `ManPageProse`, in our own words. What the help dump holds
+/// (the abstract, the discussion, every option's help) and the exit statuses are translated through UITextZH,
+/// like `vmwizard --lang zh --help`.
 enum ManPageProseZH {
-    static let nameLine = "用键盘操作的终端向导，用于创建 Proxmox VE 虚拟机"
-
     static let sections: [String: String] = [
         "NAME": "名称", "SYNOPSIS": "概要", "DESCRIPTION": "描述", "OPTIONS": "选项", "KEYS": "按键",
         "FILES": "文件", "EXIT STATUS": "退出状态", "ENVIRONMENT": "环境变量", "EXAMPLES": "示例", "SEE ALSO": "另请参阅",
@@ -14,14 +13,6 @@ enum ManPageProseZH {
 
     static let description = [
         """
-        vmwizard 在终端中依次显示与网页界面“创建：虚拟机”对话框相同的各页（常规、操作系统、系统、磁盘、CPU、内存、网络、确认），\
-        每个字段都带有说明，最后运行 `qm create`，或写出虚拟机配置文件。在没有 Proxmox VE 的机器上，它使用内置的演示主机，不会创建任何东西。
-        """,
-        """
-        批处理模式：`vmwizard --batch --answers FILE --print qm|conf|json` 只检查并打印；\
-        `vmwizard --batch --answers FILE` 创建虚拟机（进度输出到标准错误，结果输出到标准输出）。
-        """,
-        """
         vmwizard 直接读取节点自己的文件（见“文件”一节），而不调用 Proxmox 的工具；它按 Proxmox 的规则检查每个值，\
         拒绝错误输入时会指出字段、值和违反的规则。“创建”会先检查是否以 root 运行、`qm` 是否存在、集群是否达到 quorum，\
         并重新读取客户机列表（以防 VM ID 刚被他人占用），然后以参数数组的形式运行 `qm create`（从不经过 shell）。\
@@ -31,20 +22,6 @@ enum ManPageProseZH {
         每次修改都会保存为草稿，位于 `$XDG_STATE_HOME/vmwizard/`。有草稿时启动 vmwizard 会询问是否恢复。\
         SIGHUP（ssh 断开）、SIGTERM 和 Ctrl-C 会恢复终端、保留草稿，并以状态 1 退出。
         """,
-    ]
-
-    static let options: [String: String] = [
-        "root": "从此目录下读取主机的文件，而不是从 / 读取（用于测试目录或挂载的备份）。",
-        "demo": "即使在 Proxmox VE 节点上也使用内置的演示主机。",
-        "answers": "用 Proxmox 虚拟机配置文件（.conf，作为模板）或“配置键 → 值”的 JSON 对象预先填写。",
-        "resume": "不经询问直接恢复保存的草稿。",
-        "batch": "不使用终端界面：检查应答文件，然后打印（--print）或创建虚拟机。",
-        "print": "以 qm 命令、配置文件或 API JSON 的形式打印结果。",
-        "write-config": "把虚拟机配置写到此路径（绝不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve）。",
-        "qm": "要运行的 qm 程序（在 PATH 中查找）。",
-        "lang": "界面、消息和帮助的语言：en 或 zh（默认取自 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG）。",
-        "version": "显示版本号。",
-        "help": "显示帮助信息。",
     ]
 
     static let keysIntroduction = """
@@ -78,13 +55,6 @@ enum ManPageProseZH {
         "/var/lock/qemu-server/": "Proxmox 的单虚拟机锁，在 /etc/pve 中登记配置文件时使用。",
         "$XDG_STATE_HOME/vmwizard/draft.json": "草稿：所有填写内容，每次修改都会保存（默认在 ~/.local/state/vmwizard/）。",
         "$XDG_STATE_HOME/vmwizard/preferences.json": "记住的设置，例如是否显示高级选项。",
-    ]
-
-    static let exitCodes: [Int32: String] = [
-        0: "完成：已创建、已写出或已打印。",
-        1: "被用户取消：Esc 或 Ctrl-C，或终端已断开；填写内容保存为草稿。",
-        2: "输入或用法无效：应答文件有误、值无效，或没有终端却未使用 --batch。",
-        3: "执行失败：qm create、启动或写出配置失败。",
     ]
 
     static let environment: [String: String] = [

@@ -8,8 +8,6 @@ enum ExitStatus {
     static let cancelled = ExitCodeTable.cancelled.code
     static let invalid = ExitCodeTable.invalid.code
     static let applyFailed = ExitCodeTable.applyFailed.code
-
-    static let help = ExitCodeTable.summary
 }
 
 /// Writes a line to standard error.

@@ -4,64 +4,76 @@ import VMWizardCore
 
 @main
 struct VMWizardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "vmwizard",
-        abstract: "Create a Proxmox VE virtual machine with a keyboard-driven terminal wizard.",
-        discussion: """
-            Runs the same tabs as the web UI's "Create: Virtual Machine" dialog (General, OS, System, Disks, CPU, \
-            Memory, Network, Confirm) on the terminal, then runs `qm create` or writes the VM config. Where no \
-            Proxmox VE is found it runs on a built-in demo host and never creates anything.
+    static let overview: Phrase = "Runs the same tabs as the web UI's \"Create: Virtual Machine\" dialog (General, OS, System, Disks, CPU, Memory, Network, Confirm) on the terminal, then runs `qm create` or writes the VM config. Where no Proxmox VE is found it runs on a built-in demo host and never creates anything."
+    static let batchUsage: Phrase = "Batch mode: `vmwizard --batch --answers FILE --print qm|conf|json` validates and prints; `vmwizard --batch --answers FILE` creates the VM (progress on stderr, result on stdout)."
 
-            Batch mode: `vmwizard --batch --answers FILE --print qm|conf|json` validates and prints; \
-            `vmwizard --batch --answers FILE` creates the VM (progress on stderr, result on stdout).
+    // Computed, not stored: ArgumentParser reads it after `main()` has chosen the language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "vmwizard",
+            abstract: tr("Create a Proxmox VE virtual machine with a keyboard-driven terminal wizard."),
+            discussion: [tr(overview), tr(batchUsage), ExitCodeTable.summary(CommandLineLanguage.current)]
+                .map(helpParagraph).joined(separator: "\n\n"),
+            version: VMWizardVersion.number)
+    }
 
-            \(ExitStatus.help)
-            """,
-        version: VMWizardVersion.number)
+    /// ArgumentParser wraps by characters; Chinese ones take two columns, so those paragraphs come wrapped by
+    /// display width already (English is left to ArgumentParser, as before).
+    static func helpParagraph(_ text: String) -> String {
+        CommandLineLanguage.current == .en ? text : DisplayWidth.wrap(text, width: 78).joined(separator: "\n")
+    }
 
-    @Option(name: .long, help: ArgumentHelp("Read the host's files under this folder instead of /.", valueName: "dir"), completion: .directory)
+    static func main() {
+        CommandLineLanguage.decide(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        main(nil)
+    }
+
+    @Option(name: .long, help: ArgumentHelp(tr("Read the host's files under this folder instead of /."), valueName: "dir"),
+            completion: .directory)
     var root = "/"
 
-    @Flag(name: .long, help: "Use the built-in demo host even on a Proxmox VE node.")
+    @Flag(name: .long, help: ArgumentHelp(tr("Use the built-in demo host even on a Proxmox VE node.")))
     var demo = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Prefill from a Proxmox VM config (.conf, used as a template) or a JSON object of config key to value.",
+        tr("Prefill from a Proxmox VM config (.conf, used as a template) or a JSON object of config key to value."),
         valueName: "file"), completion: .file())
     var answers: String?
 
-    @Flag(name: .long, help: "Resume the saved draft without asking.")
+    @Flag(name: .long, help: ArgumentHelp(tr("Resume the saved draft without asking.")))
     var resume = false
 
-    @Flag(name: .long, help: "No terminal UI: validate the answers and print (--print) or create the VM.")
+    @Flag(name: .long, help: ArgumentHelp(tr("No terminal UI: validate the answers and print (--print) or create the VM.")))
     var batch = false
 
-    @Option(name: .long, help: ArgumentHelp("Print the result as qm commands, a config file or API JSON.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp(tr("Print the result as qm commands, a config file or API JSON."), valueName: "format"))
     var print: OutputFormat?
 
     @Option(name: .customLong("write-config"), help: ArgumentHelp(
-        "Write the VM config to this path (never overwrites; inside /etc/pve only when nothing needs allocating).",
+        tr("Write the VM config to this path (never overwrites; inside /etc/pve only when nothing needs allocating)."),
         valueName: "path"), completion: .file())
     var writeConfig: String?
 
-    @Option(name: .long, help: ArgumentHelp("The qm program to run (default: qm on PATH).", valueName: "path"), completion: .file())
+    @Option(name: .long, help: ArgumentHelp(tr("The qm program to run (default: qm on PATH)."), valueName: "path"),
+            completion: .file())
     var qm = "qm"
 
-    @Option(name: .long, help: ArgumentHelp("Language of the screens, messages and help: en or zh (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG).", valueName: "lang"),
-            completion: .list(Language.allCases.map(\.rawValue)))
+    @Option(name: .long, help: ArgumentHelp(
+        tr("Language of the screens, messages and help: en or zh (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)."),
+        valueName: "lang"), completion: .list(Language.allCases.map(\.rawValue)))
     var lang: String?
 
     func validate() throws {
-        if batch && resume { throw ValidationError("--resume is for the interactive wizard; use --answers with --batch") }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be one of: en, zh") }
+        if batch && resume { throw ValidationError(tr("--resume is for the interactive wizard; use --answers with --batch")) }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError(tr("--lang must be one of: en, zh")) }
         if writeConfig != nil && print != nil && batch {
-            throw ValidationError("choose one of --print and --write-config in batch mode")
+            throw ValidationError(tr("choose one of --print and --write-config in batch mode"))
         }
     }
 
     func run() throws {
         let (host, hostNote) = HostSource.load(root: root, forceDemo: demo, interactive: !batch)
-        let language = lang.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let language = CommandLineLanguage.current
         var draft = VMDraft.fresh
         if let answers {
             switch Answers.load(path: answers, host: host) {

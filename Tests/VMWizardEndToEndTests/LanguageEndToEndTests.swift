@@ -31,6 +31,20 @@ import Testing
         #expect(session.waitForExit() == 1)
     }
 
+    @Test func helpFollowsTheLanguage() throws {
+        let chinese = try Spawn.run([E2E.binary, "--lang", "zh", "--help"])
+        #expect(chinese.status == 0)
+        #expect(chinese.stdout.contains("用键盘操作的终端向导") && chinese.stdout.contains("退出状态：0 完成"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("--write-config <path>") && chinese.stdout.contains("绝不覆盖已有文件"))
+        let fromLocale = try Spawn.run([E2E.binary, "--help"], environment: ["LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin"])
+        #expect(fromLocale.stdout.contains("用键盘操作的终端向导"), "\(fromLocale.stdout)")
+        let english = try Spawn.run([E2E.binary, "--help"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "C.UTF-8"])
+        #expect(english.stdout.contains("keyboard-driven terminal") && !english.stdout.contains("向导"), "\(english.stdout)")
+        // The dump the man pages are made from stays English whatever the locale.
+        let dump = try Spawn.run([E2E.binary, "--experimental-dump-help"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(dump.stdout.contains("keyboard-driven terminal wizard") && !dump.stdout.contains("向导"))
+    }
+
     @Test func batchProblemsFollowTheLanguage() throws {
         let dir = try E2E.scratch("lang-batch")
         let answers = dir.appendingPathComponent("answers.json")

@@ -16,12 +16,13 @@ import Testing
         "VMWizardCore/Model", "VMWizardCore/Rules", "VMWizardCore/Validation", "VMWizardCore/Apply/Applier.swift",
         "VMWizardCore/Answers", "VMWizardCore/Inventory", "VMWizardTUI",
         "vmwizard/HostSource.swift", "vmwizard/InteractiveSession.swift", "vmwizard/BatchMode.swift",
+        "vmwizard/VMWizardCommand.swift", "VMWizardCore/About",
     ]
 
     /// A line builds screen text when it holds one of these.
     static let keywords = [
         "tr(", "Phrase", "Issue(", ".warning(", "setStatus(", "KeyHint(", "Binding(", ".heading(", "problem(", "message:",
-        "warnings.append(", "issues.add(", "note:", ".failed(", "consequence:",
+        "warnings.append(", "issues.add(", "note:", ".failed(", "consequence:", "meaning:", "detail:",
     ]
 
     static func swiftFiles(_ relative: String) -> [URL] {
@@ -38,10 +39,12 @@ import Testing
     /// Literals on phrase-building lines that are not screen text: help keys, content types, and the places an
     /// answers-file problem points at ("line 7"), which stay as they are written in the file.
     /// The JSON parser's positions and "is a directory" are quoted inside a translated host warning, beside the
-    /// system's own (English) error texts.
+    /// system's own (English) error texts; "vmwizard: " is the program name before every message.
     static let notText: Set<String> = [
         "disks", "nics", "images", "line %@", "line %@, column %@", "disk",
         "is a directory, not a file", "the file is empty", "expected a JSON object at the top", "vmwizard: ",
+        // --help's value names (<dir>, <format>, <path>) and the CPU type "host" with its picker group.
+        "dir", "format", "path", "host", "Host",
     ]
 
     /// Files whose literals are quoted inside translated messages rather than shown on their own.
@@ -120,7 +123,7 @@ import Testing
         for file in Self.swiftFiles("") where !file.path.contains("/Localization/") {
             everything.formUnion(SwiftLiterals.templates(in: try String(contentsOf: file, encoding: .utf8)))
         }
-        let stale = UITextZH.texts.keys.filter { !everything.contains($0) }.sorted()
+        let stale = UITextZH.texts.keys.filter { !everything.contains($0) && !UITextZH.fromLibraries.contains($0) }.sorted()
         #expect(stale.isEmpty, "Chinese keys the code no longer uses (missing in English):\n\(stale.joined(separator: "\n"))")
         let staleNames = UITextZH.sameAsEnglish.filter { !everything.contains($0) }.sorted()
         #expect(staleNames.isEmpty, "names kept in English that the code no longer uses:\n\(staleNames.joined(separator: "\n"))")
@@ -130,7 +133,7 @@ import Testing
     @Test func noKeyIsTranslatedTwice() {
         let tables = [
             UITextZH.tabs, UITextZH.general, UITextZH.osAndSystem, UITextZH.disks, UITextZH.cpuMemoryNetwork,
-            UITextZH.checks, UITextZH.screens, UITextZH.keys, UITextZH.answers, UITextZH.host,
+            UITextZH.checks, UITextZH.screens, UITextZH.keys, UITextZH.answers, UITextZH.host, UITextZH.commandLine,
         ]
         var seen: [String: Int] = [:]
         for (index, table) in tables.enumerated() {

@@ -3,9 +3,9 @@ public enum ExitCodeTable {
     public struct Entry: Sendable {
         public var code: Int32
         /// A few words: "done", "the apply failed".
-        public var meaning: String
+        public var meaning: Phrase
         /// What falls under it.
-        public var detail: String
+        public var detail: Phrase
     }
 
     public static let done = Entry(code: 0, meaning: "done", detail: "created, written or printed")
@@ -21,7 +21,13 @@ public enum ExitCodeTable {
     public static let all = [done, cancelled, invalid, applyFailed]
 
     /// One paragraph for `--help`: "Exit status: 0 done (…); 1 …".
-    public static var summary: String {
-        "Exit status: " + all.map { "\($0.code) \($0.meaning) (\($0.detail))" }.joined(separator: "; ") + "."
+    public static func summary(_ language: Language) -> String {
+        let entries = all.map { entry -> Phrase in "\(entry.code) \(entry.meaning) (\(entry.detail))" }
+        guard var list = entries.first else { return "" }
+        for entry in entries.dropFirst() { list = "\(list); \(entry)" }
+        let summary: Phrase = "Exit status: \(list)."
+        return summary.text(language)
     }
+
+    public static var summary: String { summary(.en) }
 }

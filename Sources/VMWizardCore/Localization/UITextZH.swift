@@ -4,7 +4,7 @@ enum UITextZH {
     static let texts: [String: String] = tabs
         .merging(general) { $1 }.merging(osAndSystem) { $1 }.merging(disks) { $1 }
         .merging(cpuMemoryNetwork) { $1 }.merging(checks) { $1 }.merging(screens) { $1 }.merging(keys) { $1 }
-        .merging(answers) { $1 }.merging(host) { $1 }
+        .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }
 
     static let tabs: [String: String] = [
         "General": "常规",
@@ -441,6 +441,9 @@ enum UITextZH {
 }
 
 extension UITextZH {
+    /// Keys that are not our literals: ArgumentParser's help for the flags it adds itself.
+    static let fromLibraries: Set<String> = ["Show the version.", "Show help information."]
+
     /// Names that read the same in Chinese: products, key names, Proxmox's own terms.
     static let sameAsEnglish: Set<String> = [
         "CPU", "MiB", "MTU", "IDE", "SATA", "SCSI", "VirtIO Block", "Linux", "SeaBIOS", "OVMF (UEFI)", "SPICE",
