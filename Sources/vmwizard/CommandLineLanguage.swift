@@ -4,6 +4,7 @@ import VMWizardCore
 /// it parses, so the language is decided from the raw arguments and the environment before that.
 enum CommandLineLanguage {
     private static let lock = Lock()
+    // Only read and written under `lock`; Swift cannot see that guard, hence nonisolated(unsafe).
     nonisolated(unsafe) private static var chosen = Language.en
 
     static var current: Language { lock.withLock { chosen } }
