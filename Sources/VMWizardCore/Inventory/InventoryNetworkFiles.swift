@@ -101,17 +101,8 @@ enum InventoryNetworkFiles {
     /// Vnets deployed by SDN whose zone is open to `node` (no `nodes`, or `node` among them).
     static func parseSDN(_ bytes: [UInt8], node: String, warnings: inout [Phrase]) -> [Bridge] {
         let file = sdnRunningPath
-        let document: InventoryJSON.Value
-        do {
-            document = try InventoryJSON.parse(bytes)
-        } catch {
-            warnings.append("\(file): not valid JSON (\(error.message)); SDN vnets are not listed")
-            return []
-        }
-        guard case .object(let top) = document else {
-            warnings.append("\(file): expected a JSON object at the top; SDN vnets are not listed")
-            return []
-        }
+        guard let top = InventoryJSON.parseObject(bytes, file: file, consequence: "SDN vnets are not listed",
+                                                  warnings: &warnings) else { return [] }
         guard let vnets = top["vnets"]?["ids"]?.objectValue else { return [] }
         let zones = top["zones"]?["ids"]?.objectValue ?? [:]
         var result: [Bridge] = []

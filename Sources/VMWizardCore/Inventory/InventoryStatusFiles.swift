@@ -92,7 +92,7 @@ enum InventoryStatusFiles {
                 try parser.finishDocument()
             }
         } catch {
-            warnings.append("\(file): not valid JSON (\(error.message)); guest IDs may be incomplete")
+            warnings.append(InventoryJSON.invalid(file, error, "guest IDs may be incomplete"))
             return guests
         }
         if idsNotObject {
@@ -134,17 +134,8 @@ enum InventoryStatusFiles {
 
     static func parseMembers(_ bytes: [UInt8], warnings: inout [Phrase]) -> Members? {
         let file = membersPath
-        let document: InventoryJSON.Value
-        do {
-            document = try InventoryJSON.parse(bytes)
-        } catch {
-            warnings.append("\(file): not valid JSON (\(error.message)); cluster nodes and quorum unknown")
-            return nil
-        }
-        guard case .object(let top) = document else {
-            warnings.append("\(file): expected a JSON object at the top; cluster nodes and quorum unknown")
-            return nil
-        }
+        guard let top = InventoryJSON.parseObject(bytes, file: file, consequence: "cluster nodes and quorum unknown",
+                                                  warnings: &warnings) else { return nil }
         var members = Members()
         if let name = top["nodename"]?.stringValue, !name.isEmpty {
             members.nodeName = shortNodeName(name)
