@@ -11,12 +11,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The system's ncursesw, wrapped by a tiny shim header (macros made callable from Swift).
-        .systemLibrary(
-            name: "CNcursesw",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
+        // The system's ncursesw (libncurses-dev), wrapped by a tiny shim header (macros made callable from Swift).
+        // No pkgConfig: ncursesw.pc's -D flags make SwiftPM print "prohibited flag(s)" on every build, and the
+        // shim defines what they would; the module map links the library.
+        .systemLibrary(name: "CNcursesw"),
+        // Puts the terminal back from a crash signal handler (async-signal-safe C; no ncurses).
+        .target(name: "CTerminalGuard"),
         // Pure: option model, rules, validation, renderers, host inventory, answers, apply. No ncurses.
         // The system modules (FoundationEssentials, the C library), imported in one place.
         .target(name: "VMWizardPlatform"),
@@ -24,7 +24,7 @@ let package = Package(
         // Pure: wizard state machine and rendering into a cell buffer. No ncurses.
         .target(name: "VMWizardTUI", dependencies: ["VMWizardCore", "VMWizardPlatform"]),
         // The only module that touches the terminal.
-        .target(name: "VMWizardTerminal", dependencies: ["VMWizardTUI", "VMWizardPlatform", "CNcursesw"]),
+        .target(name: "VMWizardTerminal", dependencies: ["VMWizardTUI", "VMWizardPlatform", "CNcursesw", "CTerminalGuard"]),
         .executableTarget(
             name: "vmwizard",
             dependencies: [

@@ -64,6 +64,7 @@ static inline void vmw_install_signal_handlers(void) {
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGINT, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
     signal(SIGPIPE, SIG_IGN);
     /* A parent may have started us with these blocked (the mask is inherited); we depend on them. */
     sigset_t needed;
@@ -71,11 +72,25 @@ static inline void vmw_install_signal_handlers(void) {
     sigaddset(&needed, SIGHUP);
     sigaddset(&needed, SIGTERM);
     sigaddset(&needed, SIGINT);
+    sigaddset(&needed, SIGQUIT);
     sigaddset(&needed, SIGWINCH);
     sigprocmask(SIG_UNBLOCK, &needed, NULL);
     /* ncurses installs its resize handler only over the default disposition. */
     signal(SIGWINCH, SIG_DFL);
 }
+/* True when the terminal type can move the cursor (TERM=dumb cannot): call after newterm. */
+#include <term.h>
+static inline int vmw_has_cursor_addressing(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
+/* A terminfo string capability, or NULL when the terminal has none. */
+static inline const char *vmw_tigetstr(const char *name) {
+    const char *value = tigetstr(name);
+    return value == (const char *)-1 ? NULL : value;
+}
+
 static inline int vmw_take_signal(void) { int s = vmw_caught_signal; vmw_caught_signal = 0; return s; }
 static inline int vmw_pending_signal(void) { return vmw_caught_signal; }
 

@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalGuard
 import VMWizardPlatform
 import VMWizardTUI
 
@@ -51,17 +52,30 @@ public final class CursesTerminal {
         }
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(escapeDelayMs) }
         vmw_install_signal_handlers()
+        vmw_guard_save_termios(fileno(input))
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
         guard let handle = newterm(nil, output, input) else {
             fclose(input)
             fclose(output)
-            let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
             throw TerminalError(description: "cannot start the terminal UI (TERM=\(term)); set TERM to your terminal type")
+        }
+        guard vmw_has_cursor_addressing() != 0 else {
+            // TERM=dumb and the like: a form that cannot place the cursor is unusable.
+            endwin()
+            delscreen(handle)
+            fclose(input)
+            fclose(output)
+            throw TerminalError(description: "the terminal type TERM=\(term) cannot move the cursor, which the wizard needs")
         }
         guard let stdscreen = vmw_stdscr() else {
             endwin()
             delscreen(handle)
             throw TerminalError(description: "cannot start the terminal UI: no screen")
         }
+        let capabilities: [String] = ["sgr0", "cnorm", "rmkx", "rmcup"]
+        let restore = capabilities.compactMap { name in name.withCString { vmw_tigetstr($0).map { String(cString: $0) } } }
+            .joined() + "\u{1b}[?2004l"
+        restore.withCString { vmw_guard_arm(fileno(output), $0, strlen($0)) }
         screenHandle = handle
         window = stdscreen
         ttyIn = input
@@ -78,8 +92,11 @@ public final class CursesTerminal {
                                  ("\u{1b}OF", KEY_END), ("\u{1b}[Z", KEY_BTAB)] {
             define_key(sequence, code)
         }
-        wtimeout(window, 100)
+        wtimeout(window, Self.inputTimeoutMs)
         curs_set(0)
+        // Bracketed paste: pasted text arrives marked, and is inserted as text instead of acting as keys.
+        fputs("\u{1b}[?2004h", output)
+        fflush(output)
         useColor = color && has_colors()
         if useColor {
             start_color()
@@ -98,6 +115,9 @@ public final class CursesTerminal {
         ended = true
         curs_set(1)
         endwin()
+        fputs("\u{1b}[?2004l", ttyOut)
+        fflush(ttyOut)
+        vmw_guard_disarm()
         delscreen(screenHandle)
         fclose(ttyIn)
         fclose(ttyOut)
@@ -175,7 +195,69 @@ public final class CursesTerminal {
             if code == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
             return Self.functionKey(code).map { .key($0) } ?? .idle
         }
+        if character == 27 { return readEscapeSequence() }
         return Self.characterKey(UInt32(character)).map { .key($0) } ?? .idle
+    }
+
+    static let inputTimeoutMs: Int32 = 100
+    /// The longest paste taken; the rest of a larger one is dropped.
+    static let maxPasteScalars = 64 * 1024
+
+    /// One more unit of input within `timeoutMs`: a character, or a key code ncurses decoded.
+    private func next(timeoutMs: Int32) -> (code: UInt32, isKeyCode: Bool)? {
+        wtimeout(window, timeoutMs)
+        defer { wtimeout(window, Self.inputTimeoutMs) }
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return nil }
+        return (UInt32(character), result == KEY_CODE_YES)
+    }
+
+    /// After an Esc: the Esc key, a key ncurses did not know, a bracketed paste, or something to ignore.
+    private func readEscapeSequence() -> TerminalInput {
+        var body: [Unicode.Scalar] = []
+        while true {
+            guard let unit = next(timeoutMs: 10) else {
+                // Nothing more came: a lone Esc is the key; a cut-off sequence is dropped.
+                return body.isEmpty ? .key(.escape) : .idle
+            }
+            if unit.isKeyCode {
+                // A decoded key inside a sequence: the sequence was not one; keep the key.
+                if Int32(unit.code) == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+                return Self.functionKey(Int32(unit.code)).map { .key($0) } ?? .idle
+            }
+            guard let scalar = Unicode.Scalar(unit.code) else { return .idle }
+            body.append(scalar)
+            guard let meaning = EscapeSequence.classify(body) else { continue }
+            switch meaning {
+            case .key(let key): return .key(key)
+            case .ignore, .pasteEnd: return .idle
+            case .pasteStart: return readPaste()
+            }
+        }
+    }
+
+    /// The text of a bracketed paste, up to its end marker (or a pause of half a second).
+    private func readPaste() -> TerminalInput {
+        var text = String.UnicodeScalarView()
+        var count = 0
+        reading: while let unit = next(timeoutMs: 500) {
+            if unit.isKeyCode { continue }
+            if unit.code == 27 {
+                var body: [Unicode.Scalar] = []
+                while let more = next(timeoutMs: 30), !more.isKeyCode, let scalar = Unicode.Scalar(more.code) {
+                    body.append(scalar)
+                    guard let meaning = EscapeSequence.classify(body) else { continue }
+                    if meaning == .pasteEnd { break reading }
+                    break
+                }
+                continue
+            }
+            guard let scalar = Unicode.Scalar(unit.code), count < Self.maxPasteScalars else { continue }
+            text.append(scalar == "\r" ? "\n" : scalar)
+            count += 1
+        }
+        return .key(.paste(String(text)))
     }
 
     static func functionKey(_ code: Int32) -> Key? {

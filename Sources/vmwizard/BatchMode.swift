@@ -20,13 +20,13 @@ struct BatchMode {
             return ExitStatus.invalid
         }
         if let format {
-            Swift.print(format.render(model), terminator: "")
+            Console.output(format.render(model), exact: format != .qm)
             return ExitStatus.done
         }
         if let path = writeConfig {
             do {
                 let written = try ConfigWriter(root: root).write(model, to: path)
-                Swift.print(written)
+                Console.outputLine(written)
                 return ExitStatus.done
             } catch {
                 printError("vmwizard: \(error)")
@@ -38,8 +38,8 @@ struct BatchMode {
         switch outcome {
         case .created(let vmid, let details, let started, let startError):
             for line in details { printError(line) }
-            Swift.print("created VM \(vmid) on node \(model.targetNode)")
-            if started == true { Swift.print("started VM \(vmid)") }
+            Console.outputLine("created VM \(vmid) on node \(model.targetNode)")
+            if started == true { Console.outputLine("started VM \(vmid)") }
             if started == false {
                 let reason: Phrase = startError.map(Phrase.verbatim) ?? "unknown error"
                 let message: Phrase = "VM \(vmid) was created but did not start: \(reason)"

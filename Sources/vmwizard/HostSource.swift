@@ -1,15 +1,74 @@
 import VMWizardPlatform
 import VMWizardCore
+import Dispatch
 
 /// Picks the host to work on: the node's files under `root`, or the demo host where no PVE is present.
+/// It never falls back to the demo host silently where that would hide a real problem: a `--root` that is not
+/// there, a node whose cluster file system is down, or batch mode (which would print a VM for a host that
+/// does not exist) all refuse with the reason.
 enum HostSource {
-    static func load(root: String, forceDemo: Bool, interactive: Bool) -> (host: HostInventory, note: Phrase?) {
-        if forceDemo { return (HostInventory.demo, nil) }
+    struct Refusal: Error {
+        var reason: Phrase
+    }
+
+    static func load(root: String, rootGiven: Bool, forceDemo: Bool, interactive: Bool)
+        -> Result<(host: HostInventory, note: Phrase?), Refusal> {
+        if forceDemo { return .success((HostInventory.demo, nil)) }
+        if rootGiven {
+            var info = stat()
+            if stat(root, &info) != 0 {
+                let reason = SystemError.text(errno)
+                return .failure(Refusal(reason: "--root \(root): \(reason)"))
+            }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                return .failure(Refusal(reason: "--root \(root): not a directory"))
+            }
+        }
+        if HostInventoryLoader.clusterFilesystemLooksDown(root: root) {
+            let pve: Phrase = .verbatim((root.hasSuffix("/") ? root : root + "/") + "etc/pve")
+            return .failure(Refusal(reason:
+                "Proxmox VE is installed here, but \(pve) is empty: the cluster file system (pve-cluster) is not running. Start it with 'systemctl start pve-cluster' and try again, or use --demo to try the wizard on the built-in demo host."))
+        }
         guard HostInventoryLoader.looksLikePVE(root: root) else {
-            let place: Phrase = root == "/" ? "this machine" : .verbatim(root)
-            return (HostInventory.demo, "No Proxmox VE found on \(place): using the built-in demo host (nothing is created).")
+            let place: Phrase = rootGiven ? .verbatim(root) : "this machine"
+            if rootGiven {
+                return .failure(Refusal(reason:
+                    "no Proxmox VE configuration under --root \(root) (neither etc/pve/.members nor etc/pve/storage.cfg); use --demo for the built-in demo host"))
+            }
+            if !interactive {
+                return .failure(Refusal(reason:
+                    "no Proxmox VE found on \(place): batch mode works only on a Proxmox VE node (or with --demo, which prints for the built-in demo host)"))
+            }
+            return .success((HostInventory.demo, "No Proxmox VE found on \(place): using the built-in demo host (nothing is created)."))
         }
         // The wizard lists ISO folders in the background; batch mode needs them before it validates.
-        return (HostInventoryLoader.load(root: root, listLocalISOFolders: !interactive), nil)
+        guard let host = loadWithDeadline(root: root, listLocalISOFolders: !interactive) else {
+            let files = BoundedFile.inProgress.joined(separator: ", ")
+            return .failure(Refusal(reason:
+                "reading the host's files did not finish within \(Int(loadDeadline)) s (still reading: \(files.isEmpty ? "unknown" : files)); is pmxcfs or a network mount hanging?"))
+        }
+        return .success((host, nil))
+    }
+
+    /// Host files are regular files read with a size bound, but a read can still hang in the kernel (a stuck
+    /// pmxcfs, a dead mount): the load runs on its own thread and vmwizard stops waiting after this long.
+    static let loadDeadline: Double = 10
+
+    static func loadWithDeadline(root: String, listLocalISOFolders: Bool) -> HostInventory? {
+        let done = DispatchSemaphore(value: 0)
+        let result = LoadResult()
+        DetachedThread.start {
+            result.set(HostInventoryLoader.load(root: root, listLocalISOFolders: listLocalISOFolders))
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + loadDeadline) == .success else { return nil }
+        return result.value
+    }
+
+    private final class LoadResult: @unchecked Sendable {
+        private let lock = Lock()
+        private var host: HostInventory?
+        func set(_ host: HostInventory) { lock.withLock { self.host = host } }
+        var value: HostInventory? { lock.withLock { host } }
     }
 }

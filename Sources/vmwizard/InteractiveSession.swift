@@ -122,14 +122,14 @@ struct InteractiveSession {
                 case .printAndExit:
                     saveDraft(state)
                     terminal.restore()
-                    print(printFormat.render(state.model), terminator: "")
+                    Console.output(printFormat.render(state.model), exact: printFormat != .qm)
                     return ExitStatus.done
                 }
             }
         }
         terminal.restore()
         if let outcome = state.apply?.outcome, case .created(let vmid, _, let started, _) = outcome {
-            print("created VM \(vmid) on node \(state.model.targetNode)" + (started == true ? " and started it" : ""))
+            Console.outputLine("created VM \(vmid) on node \(state.model.targetNode)" + (started == true ? " and started it" : ""))
             if started == false { return ExitStatus.applyFailed }
         }
         return exitCode ?? ExitStatus.done

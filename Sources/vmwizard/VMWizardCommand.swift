@@ -25,12 +25,39 @@ struct VMWizardCommand: ParsableCommand {
 
     static func main() {
         CommandLineLanguage.decide(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+        exit(ExitStatus.done)
+    }
+
+    /// ArgumentParser's own messages go through the sanitiser too (they quote what was typed), and a usage
+    /// error exits 2 like every other invalid input (ArgumentParser's default is 64).
+    static func exit(withError error: Error) -> Never {
+        let message = fullMessage(for: error)
+        let code = exitCode(for: error)
+        if code == .success {
+            if !message.isEmpty { Console.output(message + "\n") }
+            exit(ExitStatus.done)
+        }
+        if !message.isEmpty { printError(message) }
+        exit(code == .validationFailure ? ExitStatus.invalid : code.rawValue)
+    }
+
+    static func exit(_ code: Int32) -> Never {
+        #if canImport(Glibc)
+        Glibc.exit(code)
+        #else
+        Foundation.exit(code)
+        #endif
     }
 
     @Option(name: .long, help: ArgumentHelp(tr("Read the host's files under this folder instead of /."), valueName: "dir"),
             completion: .directory)
-    var root = "/"
+    var root: String?
 
     @Flag(name: .long, help: ArgumentHelp(tr("Use the built-in demo host even on a Proxmox VE node.")))
     var demo = false
@@ -72,14 +99,24 @@ struct VMWizardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (host, hostNote) = HostSource.load(root: root, forceDemo: demo, interactive: !batch)
+        let root = self.root ?? "/"
+        let host: HostInventory, hostNote: Phrase?
+        switch HostSource.load(root: root, rootGiven: self.root != nil, forceDemo: demo, interactive: !batch) {
+        case .success(let loaded): (host, hostNote) = loaded
+        case .failure(let refusal):
+            printError("vmwizard: " + refusal.reason.text(CommandLineLanguage.current))
+            throw ExitCode(ExitStatus.invalid)
+        }
         let language = CommandLineLanguage.current
         var draft = VMDraft.fresh
         if let answers {
             switch Answers.load(path: answers, host: host) {
             case .success(let loaded): draft = loaded
             case .failure(let failure):
-                for problem in failure.problems { printError("vmwizard: \(answers): \(problem.location): \(problem.message(language))") }
+                for problem in failure.problems {
+                    let at = problem.location.isEmpty ? "" : "\(problem.location): "
+                    printError("vmwizard: \(answers): \(at)\(problem.message(language))")
+                }
                 throw ExitCode(ExitStatus.invalid)
             }
         }

@@ -47,7 +47,8 @@ import Testing
             return
         }
         #expect(problems.count == 1)
-        #expect(problems.first?.location == path)
+        // The caller prints the file name once; the problem itself has no location.
+        #expect(problems.first?.location == "")
         #expect(problems.first?.message.contains("No such file or directory") == true, "\(problems)")
     }
 
@@ -57,7 +58,7 @@ import Testing
             return
         }
         #expect(problems.count == 1)
-        #expect(problems.first?.message.contains("Is a directory") == true, "\(problems)")
+        #expect(problems.first?.message.contains("is a directory") == true, "\(problems)")
     }
 
     @Test func loadsAFile() throws {

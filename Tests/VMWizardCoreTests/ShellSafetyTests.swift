@@ -100,10 +100,10 @@ import Testing
 
     // MARK: ShellQuote
 
-    /// Runs `sh -c 'printf "%s\0" WORDS'` and splits what it prints.
+    /// Runs `bash -c 'printf "%s\0" WORDS'` and splits what it prints.
     static func shellWords(_ line: String) throws -> [String] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", "printf '%s\\0' " + line]
         let pipe = Pipe()
         process.standardOutput = pipe

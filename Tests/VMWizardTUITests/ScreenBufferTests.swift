@@ -20,9 +20,28 @@ import Testing
     }
 
     @Test func controlCharactersNeverReachTheTerminal() {
-        var screen = Screen(width: 6, height: 1)
+        var screen = Screen(width: 8, height: 1)
         screen.put("a\u{1b}[2J", x: 0, y: 0)
-        #expect(screen.lines == ["a?[2J "])
+        #expect(screen.lines == ["a\\e[2J  "])
+        // The escape takes the columns it is drawn in, so layout by DisplayWidth and drawing agree.
+        #expect(DisplayWidth.of("a\u{1b}[2J") == 6)
+        var narrow = Screen(width: 8, height: 1)
+        narrow.put("ab\u{7}cdefgh", x: 0, y: 0, maxWidth: 4)
+        #expect(narrow.lines == ["ab\\a    "])
+    }
+
+    @Test func everyUnsafeCharacterIsEscapedAndCountedAsDrawn() {
+        // C0, DEL, C1 (the 8-bit CSI), bidi overrides and isolates, line separators: none reaches the terminal.
+        let unsafe: [Unicode.Scalar] = ["\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\u{9b}", "\u{202e}", "\u{2066}",
+                                        "\u{200f}", "\u{2028}", "\u{61c}"]
+        for scalar in unsafe {
+            var screen = Screen(width: 12, height: 1)
+            let text = "x" + String(scalar) + "y"
+            let used = screen.put(text, x: 0, y: 0)
+            #expect(used == DisplayWidth.of(text), "U+\(String(scalar.value, radix: 16))")
+            #expect(screen.cells.allSatisfy { cell in cell.text.unicodeScalars.allSatisfy { !TerminalText.mustEscape($0) } })
+            #expect(screen.lines[0].hasPrefix("x\\"), "\(screen.lines)")
+        }
     }
 
     @Test func wrappingByDisplayWidth() {

@@ -57,16 +57,18 @@ public enum Answers {
 
     /// Reads and parses `path`. An unreadable file is one problem naming the path and the system's reason.
     public static func load(path: String, host: HostInventory) -> Result<VMDraft, AnswersProblems> {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return .failure(AnswersProblems([AnswersProblem(location: path, message: "cannot read the answers file: \(readError(path, error))")]))
+        let bytes: [UInt8]
+        switch BoundedFile.read(path, limit: maxSize) {
+        case .ok(let read): bytes = read
+        case .missing:
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(SystemError.text(ENOENT))")]))
+        case .failed(let reason):
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(reason)")]))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(AnswersProblems([AnswersProblem(location: path, message: "the answers file is not UTF-8 text")]))
+        guard TerminalText.isValidUTF8(bytes) else {
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file is not UTF-8 text")]))
         }
-        return parse(text: text, host: host)
+        return parse(text: String(decoding: bytes, as: UTF8.self), host: host)
     }
 
     /// Parses answers text (format detected) into a draft, checked against `host` with the wizard's validation.
@@ -80,11 +82,6 @@ public enum Answers {
         return importer.run(entries)
     }
 
-    /// The operating system's reason for a failed read ("No such file or directory").
-    static func readError(_ path: String, _ error: Error) -> String {
-        if (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType == .typeDirectory {
-            return SystemError.text(EISDIR)
-        }
-        return SystemError.reason(error)
-    }
+    /// Far above any real VM config (Proxmox caps a description at 8 KiB); a larger file is refused unread.
+    public static let maxSize = 4 << 20
 }

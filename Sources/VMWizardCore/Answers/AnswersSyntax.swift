@@ -188,7 +188,18 @@ enum AnswersJSON {
             return members
         }
 
+        /// Answers are flat; the limit only keeps a hostile file from exhausting the stack.
+        static let maxDepth = 32
+        var depth = 0
+
+        mutating func enter() throws {
+            depth += 1
+            if depth > Self.maxDepth { throw fail("nesting deeper than \(Self.maxDepth) levels") }
+        }
+
         mutating func object() throws -> [(String, Value)] {
+            try enter()
+            defer { depth -= 1 }
             index += 1  // {
             var members: [(String, Value)] = []
             skipSpace()
@@ -236,6 +247,8 @@ enum AnswersJSON {
         }
 
         mutating func array() throws {
+            try enter()
+            defer { depth -= 1 }
             index += 1  // [
             skipSpace()
             if current == "]" {

@@ -16,6 +16,9 @@ public struct DraftStore: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
+    /// Drafts are a few KiB; anything far larger is not ours.
+    static let maxSize = 4 << 20
+
     public var draftPath: String { directory + "/draft.json" }
     public var preferencesPath: String { directory + "/preferences.json" }
 
@@ -66,7 +69,12 @@ public struct DraftStore: Sendable {
 
     /// The saved draft; nil when there is none. A damaged draft is an error naming the file (it is kept).
     public func loadDraft() throws -> SavedDraft? {
-        guard let data = FileManager.default.contents(atPath: draftPath) else { return nil }
+        let data: Data
+        switch BoundedFile.read(draftPath, limit: Self.maxSize) {
+        case .ok(let bytes): data = Data(bytes)
+        case .missing: return nil
+        case .failed(let reason): throw FileWriteError("the draft \(draftPath) cannot be read (\(reason)); it was left in place")
+        }
         do {
             return try Self.decoder().decode(SavedDraft.self, from: data)
         } catch {
@@ -79,8 +87,8 @@ public struct DraftStore: Sendable {
     }
 
     public func loadPreferences() -> Preferences {
-        guard let data = FileManager.default.contents(atPath: preferencesPath),
-              let prefs = try? Self.decoder().decode(Preferences.self, from: data) else { return Preferences() }
+        guard case .ok(let bytes) = BoundedFile.read(preferencesPath, limit: Self.maxSize),
+              let prefs = try? Self.decoder().decode(Preferences.self, from: Data(bytes)) else { return Preferences() }
         return prefs
     }
 

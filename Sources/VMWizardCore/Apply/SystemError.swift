@@ -2,8 +2,8 @@ import VMWizardPlatform
 
 /// The operating system's reason for a failed file operation ("No such file or directory"): the POSIX error
 /// Foundation's file APIs wrap (FoundationEssentials has no `localizedDescription`).
-enum SystemError {
-    static func reason(_ error: Error) -> String {
+public enum SystemError {
+    public static func reason(_ error: Error) -> String {
         if let posix = error as? POSIXError { return text(posix.code.rawValue) }
         if let cocoa = error as? CocoaError {
             if let posix = cocoa.underlying as? POSIXError { return text(posix.code.rawValue) }
@@ -16,5 +16,5 @@ enum SystemError {
         return "\(error)"
     }
 
-    static func text(_ code: Int32) -> String { String(cString: strerror(code)) }
+    public static func text(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

@@ -4,13 +4,7 @@ import VMWizardPlatform
 /// Small POSIX helpers for the inventory: whole-file reads, existence checks, directory scans.
 /// Plain system calls keep the startup path in the low milliseconds and give exact errno texts.
 enum InventoryFiles {
-    enum ReadResult {
-        case ok([UInt8])
-        /// The file (or a folder on its way) does not exist.
-        case missing
-        /// It exists but cannot be read; the text says why ("Permission denied", "is a directory").
-        case failed(String)
-    }
+    typealias ReadResult = BoundedFile.ReadResult
 
     /// `root` + a path relative to it (or an absolute host path, which is re-rooted).
     static func join(_ root: String, _ path: String) -> String {
@@ -26,41 +20,9 @@ enum InventoryFiles {
         return String(cString: text)
     }
 
-    /// Reads a whole file. Generated pmxcfs files may report a size of 0, so this reads to EOF.
+    /// Reads a whole host file, bounded (see `BoundedFile`).
     static func read(_ path: String) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { return .missing }
-            return .failed(errnoText(code))
-        }
-        defer { close(fd) }
-        var st = stat()
-        var capacity = 64 * 1024
-        if fstat(fd, &st) == 0 {
-            if (st.st_mode & S_IFMT) == S_IFDIR { return .failed("is a directory, not a file") }
-            if st.st_size > 0 { capacity = Int(st.st_size) + 1 }
-        }
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
-        while true {
-            if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return systemRead(fd, base + count, buffer.count - count)
-            }
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                return .failed(errnoText(code))
-            }
-            if n == 0 { break }
-            count += n
-        }
-        bytes.removeSubrange(count...)
-        return .ok(bytes)
+        BoundedFile.read(path)
     }
 
     static func exists(_ path: String) -> Bool {
@@ -144,14 +106,3 @@ enum InventoryFiles {
     }
 }
 
-/// `read(2)` under a name that does not clash with `InventoryFiles.read`.
-@inline(__always)
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.read(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.read(fd, buffer, count)
-    #else
-    return Glibc.read(fd, buffer, count)
-    #endif
-}

@@ -2,7 +2,10 @@
 /// take two columns, combining marks and control characters none, everything else one.
 public enum DisplayWidth {
     /// Columns one grapheme (Character) occupies.
+    /// A character the terminal sanitiser escapes takes the columns of its escaped form (`\e` is two).
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        if let escaped = TerminalText.escaped(character) { return escaped.unicodeScalars.reduce(0) { $0 + of($1) } }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation
         return of(first)

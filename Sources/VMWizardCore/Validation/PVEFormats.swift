@@ -128,7 +128,7 @@ public enum PVEFormat {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 /// Whole-string matchers for Proxmox's formats, written out by hand: the patterns are simple, and a regular

@@ -70,16 +70,19 @@ public struct Screen: Sendable, Equatable {
         let limit = min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max)
         var column = x
         for character in text {
-            var glyph = String(character)
-            var glyphWidth = DisplayWidth.of(character)
-            if glyphWidth == 0 {
-                if character.unicodeScalars.first.map({ $0.value < 0x20 || $0.value == 0x7F }) == true {
-                    glyph = "?"  // never send control characters to the terminal
-                    glyphWidth = 1
-                } else {
-                    continue
+            // Control characters and the like never reach the terminal: they are drawn as their escapes, which
+            // DisplayWidth counts too, so layout and drawing agree.
+            if let escaped = TerminalText.escaped(character) {
+                if column + escaped.count > limit { break }
+                for glyph in escaped {
+                    if column >= area.x { set(column, y, Cell(String(glyph), style: style)) }
+                    column += 1
                 }
+                continue
             }
+            let glyph = String(character)
+            let glyphWidth = DisplayWidth.of(character)
+            if glyphWidth == 0 { continue }
             if column + glyphWidth > limit { break }
             if column >= area.x {
                 set(column, y, Cell(glyph, style: style))

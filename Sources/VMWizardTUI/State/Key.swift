@@ -6,6 +6,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Ctrl plus a letter, lower case ("c" for Ctrl-C).
     case ctrl(Character)
+    /// Text the terminal delivered as a bracketed paste: it goes into a text field as text, never as keys.
+    case paste(String)
 }
 
 /// Everything that can change the wizard's state: keys, terminal size, time, and answers to effects.

@@ -63,6 +63,7 @@ extension WizardState {
         if key == .ctrl("c") { return [.quit(1)] }
         if key == .ctrl("l") { return [.repaint] }
         if isTooSmall { return [] }
+        if case .paste(let text) = key { return paste(text) }
         if let apply {
             return handleApplyScreen(key, apply)
         }
