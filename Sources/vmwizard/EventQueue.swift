@@ -41,6 +41,12 @@ final class RunningCommand: @unchecked Sendable {
         let current = lock.withLock { runner }
         current?.interrupt()
     }
+
+    /// The running step's command line and PID, while one runs.
+    var current: (command: String, pid: Int32)? {
+        guard let runner = lock.withLock({ runner }), runner.isRunning, let pid = runner.pid else { return nil }
+        return (ShellQuote.line(runner.argv), pid)
+    }
 }
 
 import VMWizardCore

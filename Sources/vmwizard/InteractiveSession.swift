@@ -9,6 +9,7 @@ struct InteractiveSession {
     var hostNote: Phrase?
     var draft: VMDraft
     var store: DraftStore
+    let session: DraftSession
     var root: String
     var qm: String
     var language: Language
@@ -24,19 +25,26 @@ struct InteractiveSession {
         guard isatty(STDIN_FILENO) == 1 || FileManager.default.isReadableFile(atPath: "/dev/tty") else {
             return noTerminal("no terminal is available")
         }
-        var pendingDraft: (VMDraft, String)?
+        // Saved drafts: --resume takes the newest one no other session has open; otherwise all are offered.
+        var offered: [DraftChoice] = []
         var startDraft = draft
+        var startTab: Tab?
+        var startNote: Phrase?
         if !answersGiven {
-            do {
-                if let saved = try store.loadDraft() {
-                    let when = Self.describe(saved.savedAt)
-                    if resume { startDraft = saved.draft } else { pendingDraft = (saved.draft, when) }
-                } else if resume {
-                    let message: Phrase = "no saved draft to resume in \(store.directory); starting fresh"
-                    printError("vmwizard: " + message.text(language))
+            let (entries, problems) = store.list()
+            if let problem = problems.first { startNote = problem }
+            if resume {
+                if let newest = entries.first(where: { $0.owner == nil }), session.adopt(newest) {
+                    startDraft = newest.saved.draft
+                    startTab = newest.saved.tab
+                    startNote = "Draft resumed: \(DraftChoice(id: newest.id, path: newest.path, draft: newest.saved.draft, tab: nil, savedAt: "").vmTitle), saved \(Self.describe(newest.saved.savedAt))"
+                } else if entries.isEmpty {
+                    startNote = "No saved draft to resume in \(store.directory): starting fresh"
+                } else {
+                    startNote = "Every saved draft is open in another session: starting fresh"
                 }
-            } catch {
-                printError("vmwizard: \(error)")
+            } else {
+                offered = entries.map(choice)
             }
         }
         let terminal: CursesTerminal
@@ -52,10 +60,9 @@ struct InteractiveSession {
         var state = WizardState(
             model: VMModel(draft: startDraft, host: host), options: options, showAdvanced: prefs.showAdvanced,
             width: size.width, height: size.height)
-        if let (saved, when) = pendingDraft {
-            state.pendingDraft = saved
-            state.overlay = .resumeDraft(savedAt: when)
-        }
+        if let startTab, startTab != .confirm, !state.isLocked(startTab) { state.go(to: startTab) }
+        if !offered.isEmpty { state.overlay = .resumeDraft(drafts: offered, selected: offered.firstIndex { $0.inUseBy == nil } ?? 0) }
+        if let startNote { state.status = startNote }
         if let hostNote { state.status = hostNote }
         if let firstWarning = host.warnings.first {
             state.status = host.warnings.count > 1
@@ -65,11 +72,12 @@ struct InteractiveSession {
         startLateHostLoading()
         var applyStarted: Date?
         var exitCode: Int32?
+        var quitNote: Phrase?
         while exitCode == nil {
             var effects: [Effect] = []
             for event in queue.drain() {
                 // A VM that exists needs no draft any more.
-                if case .applyFinished(.created) = event { store.removeDraft() }
+                if case .applyFinished(.created) = event { session.remove() }
                 effects += state.update(event)
             }
             terminal.draw(state.render())
@@ -84,21 +92,30 @@ struct InteractiveSession {
                 }
             case .signal(let signal):
                 let saved = saveDraft(state)
-                if Self.applyRunning(state) { stopRunningCommand() }
+                let stillRunning = Self.applyRunning(state) ? stopRunningCommand() : nil
                 terminal.restore()
-                let name: Phrase = signal == SIGHUP ? "the terminal went away (SIGHUP)" : signal == SIGTERM ? "terminated (SIGTERM)" : "interrupted"
-                let message: Phrase = saved
-                    ? "\(name); your answers are saved: run vmwizard --resume to continue" : "\(name); nothing was entered yet"
-                printError("vmwizard: " + message.text(language))
+                let name: Phrase = signal == SIGHUP ? "the terminal went away (SIGHUP)"
+                    : signal == SIGTERM ? "terminated (SIGTERM)" : signal == SIGQUIT ? "quit (SIGQUIT)" : "interrupted"
+                printError("vmwizard: " + Phrase("\(name); \(draftNote(saved))").text(language))
+                if let stillRunning { printError("vmwizard: " + leftRunning(stillRunning, vmid: state.model.value(.vmid)).text(language)) }
                 return ExitStatus.cancelled
             }
             for effect in effects {
                 switch effect {
                 case .quit(let code):
-                    if code != 0 { saveDraft(state) }
-                    if Self.applyRunning(state) { stopRunningCommand() }
+                    if code != 0 { quitNote = draftNote(saveDraft(state)) }
+                    if Self.applyRunning(state), let current = stopRunningCommand() {
+                        terminal.restore()
+                        printError("vmwizard: " + leftRunning(current, vmid: state.model.value(.vmid)).text(language))
+                    }
                     exitCode = code
-                case .saveDraft: saveDraft(state)
+                case .saveDraft: queue.post(.draftSaved(saveDraft(state) ?? .saved(path: "")))
+                case .adoptDraft(let id, let path):
+                    if let entry = store.list().entries.first(where: { $0.id == id && $0.path == path }), !session.adopt(entry) {
+                        state.setStatus("That draft was just opened by another session: your changes are saved as a new draft", error: true)
+                    }
+                case .discardDraft(let id, let path):
+                    if let entry = store.list().entries.first(where: { $0.id == id && $0.path == path }) { store.discard(entry) }
                 case .savePreferences:
                     try? store.savePreferences(DraftStore.Preferences(showAdvanced: state.showAdvanced))
                 case .repaint: terminal.invalidate()
@@ -112,6 +129,17 @@ struct InteractiveSession {
                 case .create:
                     applyStarted = Date()
                     startApply(state.model)
+                case .interruptApply:
+                    running.interrupt()
+                case .abandonApply:
+                    let saved = saveDraft(state)
+                    let current = running.current
+                    terminal.restore()
+                    if let current {
+                        printError("vmwizard: " + leftRunning(current, vmid: state.model.value(.vmid)).text(language))
+                    }
+                    printError("vmwizard: " + draftNote(saved).text(language))
+                    return ExitStatus.cancelled
                 case .writeConfig(let path):
                     // The result comes back as an event, like every other answer to an effect.
                     do {
@@ -120,7 +148,8 @@ struct InteractiveSession {
                         queue.post(.configWritten(.failure(ApplyFailure("\(error)"))))
                     }
                 case .printAndExit:
-                    saveDraft(state)
+                    // The commands are printed: the draft is done with, not unfinished work to offer again.
+                    session.remove()
                     terminal.restore()
                     Console.output(printFormat.render(state.model), exact: printFormat != .qm)
                     return ExitStatus.done
@@ -128,6 +157,7 @@ struct InteractiveSession {
             }
         }
         terminal.restore()
+        if let quitNote { printError("vmwizard: " + quitNote.text(language)) }
         if let outcome = state.apply?.outcome, case .created(let vmid, _, let started, _) = outcome {
             Console.outputLine("created VM \(vmid) on node \(state.model.targetNode)" + (started == true ? " and started it" : ""))
             if started == false { return ExitStatus.applyFailed }
@@ -151,24 +181,44 @@ struct InteractiveSession {
         return ExitStatus.invalid
     }
 
-    /// Saves the answers; false when there was nothing to save (or it could not be written).
+    /// Saves the answers in this session's own draft; nil when there was nothing to save (an untouched wizard
+    /// is not worth resuming).
     @discardableResult
-    func saveDraft(_ state: WizardState) -> Bool {
-        // Nothing typed: an untouched wizard is not worth resuming, and must not replace an older draft.
-        if state.model.draft == .fresh { return false }
-        do {
-            try store.saveDraft(state.model.draft, node: state.model.host.localNode)
-            return true
-        } catch {
-            return false
+    func saveDraft(_ state: WizardState) -> DraftSaveResult? {
+        if state.model.draft == .fresh && session.path == nil { return nil }
+        return session.save(state.model.draft, node: state.model.host.localNode, tab: state.tab)
+    }
+
+    /// The truth about the answers, for the last line vmwizard prints.
+    func draftNote(_ result: DraftSaveResult?) -> Phrase {
+        switch result {
+        case nil: return "nothing was entered yet, so no draft was saved"
+        case .saved?: return "your answers are saved: run vmwizard --resume to continue"
+        case .savedElsewhere(let path, let reason)?:
+            return "your answers are saved in \(path) (the usual place failed: \(reason)): run vmwizard --resume to continue"
+        case .failed(let reason)?: return "your answers could NOT be saved (\(reason))"
         }
     }
 
-    func stopRunningCommand() {
+    /// A saved draft as the resume dialog shows it.
+    func choice(_ entry: DraftStore.Entry) -> DraftChoice {
+        let owner = entry.owner.map { "PID \($0.pid) on \($0.terminal), since \(Self.describe($0.startedAt).dropFirst(3))" }
+        return DraftChoice(id: entry.id, path: entry.path, draft: entry.saved.draft, tab: entry.saved.tab,
+                           savedAt: Self.describe(entry.saved.savedAt), inUseBy: owner)
+    }
+
+    /// Passes an interrupt to the running step and gives it time to roll back, as `qm` does on Ctrl-C in a
+    /// shell; what is still running after that (never left silently) is returned.
+    func stopRunningCommand() -> (command: String, pid: Int32)? {
         running.interrupt()
-        // Give qm time to roll back what it started, as it does on Ctrl-C in a shell.
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(10)
         while !running.isFinished && Date() < deadline { usleep(50_000) }
+        return running.current
+    }
+
+    /// What vmwizard left running, and how to check on it.
+    func leftRunning(_ step: (command: String, pid: Int32), vmid: String) -> Phrase {
+        "still running after Ctrl-C, left running: \(step.command) (PID \(step.pid)). Check on it with 'ps -p \(step.pid)'; when it ends, 'qm status \(vmid)' shows whether VM \(vmid) was created."
     }
 
     /// Runs the apply on a background thread; its output and result come back as events.
@@ -177,7 +227,10 @@ struct InteractiveSession {
         let running = self.running
         let applier = Applier(qm: qm, root: root)
         DetachedThread.start {
-            let outcome = applier.run(model, output: { queue.post(.applyOutput($0)) }, started: { running.set($0) })
+            let outcome = applier.run(model, output: { queue.post(.applyOutput($0)) }, started: { runner in
+                running.set(runner)
+                queue.post(.applyStep(command: ShellQuote.line(runner.argv), pid: runner.pid ?? 0))
+            })
             running.set(nil)
             running.markFinished()
             queue.post(.applyFinished(outcome))

@@ -125,7 +125,7 @@ struct VMWizardCommand: ParsableCommand {
             throw ExitCode(BatchMode(host: host, draft: draft, root: root, qm: qm, language: language).run(print: print, writeConfig: writeConfig))
         }
         var session = InteractiveSession(
-            host: host, hostNote: hostNote, draft: draft, store: store, root: root, qm: qm, language: language,
+            host: host, hostNote: hostNote, draft: draft, store: store, session: DraftSession(store: store), root: root, qm: qm, language: language,
             printFormat: print ?? .qm, defaultConfigPath: writeConfig ?? "", answersGiven: answers != nil,
             resume: resume)
         throw ExitCode(session.run())

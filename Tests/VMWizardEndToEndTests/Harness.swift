@@ -12,16 +12,20 @@ final class TmuxSession {
     private var serverPID: pid_t = 0
     private var panePID: pid_t = 0
 
+    /// - Parameter captureStdout: false leaves stdout on the terminal (to see what reaches it).
     init(command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30,
-         workDir: URL, wrapInStty: Bool = false) throws {
+         workDir: URL, wrapInStty: Bool = false, captureStdout: Bool = true) throws {
         self.workDir = workDir
         socket = "vmw-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         statusFile = workDir.appendingPathComponent("status")
         stdoutFile = workDir.appendingPathComponent("stdout")
-        var env = ["LANG": "C.UTF-8", "LANGUAGE": "", "TERM": "xterm-256color", "XDG_STATE_HOME": workDir.appendingPathComponent("state").path]
+        // TMPDIR too: the draft fallback folder lives there, and must not be shared between tests.
+        var env = ["LANG": "C.UTF-8", "LANGUAGE": "", "TERM": "xterm-256color", "XDG_STATE_HOME": workDir.appendingPathComponent("state").path,
+                   "TMPDIR": workDir.path]
         env.merge(environment) { _, new in new }
         let envPart = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        var shell = "env \(envPart) \(command.map(Self.quote).joined(separator: " ")) > \(Self.quote(stdoutFile.path)); echo $? > \(Self.quote(statusFile.path))"
+        let redirect = captureStdout ? " > \(Self.quote(stdoutFile.path))" : ""
+        var shell = "env \(envPart) \(command.map(Self.quote).joined(separator: " "))\(redirect); echo $? > \(Self.quote(statusFile.path))"
         if wrapInStty {
             let before = workDir.appendingPathComponent("stty-before").path
             let after = workDir.appendingPathComponent("stty-after").path
@@ -87,6 +91,23 @@ final class TmuxSession {
     /// Literal text.
     func type(_ text: String) {
         _ = try? Self.tmux(["-L", socket, "send-keys", "-t", "w", "-l", text])
+    }
+
+    /// Raw bytes, as a terminal would send them (escape sequences the wizard has no key for).
+    func bytes(_ hex: [UInt8]) {
+        _ = try? Self.tmux(["-L", socket, "send-keys", "-t", "w", "-H"] + hex.map { String(format: "%02x", $0) })
+    }
+
+    /// Pastes `text` the way a terminal does: bracketed when the program asked for it.
+    func paste(_ text: String) {
+        _ = try? Self.tmux(["-L", socket, "set-buffer", "-b", "e2e", text])
+        _ = try? Self.tmux(["-L", socket, "paste-buffer", "-p", "-b", "e2e", "-t", "w"])
+    }
+
+    /// A tmux format of the pane, e.g. `#{pane_title}`.
+    func display(_ format: String) -> String {
+        ((try? Self.tmux(["-L", socket, "display-message", "-p", "-t", "w", format])) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func resize(width: Int, height: Int) {

@@ -12,8 +12,9 @@ public enum AtomicFile {
     /// Writes `contents` to a temporary file beside `path`, flushes it to disk, and returns the temp path.
     static func writeTemporary(_ contents: String, near path: String) throws -> String {
         let directory = PathText.deletingLastComponent(path)
-        let name = PathText.lastComponent(path)
-        let temp = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // A short name of fixed length: a valid target name may already use all 255 bytes a name can have.
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let temp = (directory.isEmpty ? "." : directory) + "/.vmwizard-\(getpid())-\(random).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileWriteError("cannot create \(temp): \(errnoText())") }
         defer { close(fd) }

@@ -116,6 +116,13 @@ final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Sends `signal` to the program's process group (it and what it started), as a terminal's Ctrl-C would.
+    func signalGroup(_ signal: Int32) {
+        lock.withLock {
+            if status == nil { _ = kill(-pid, signal) }
+        }
+    }
+
     /// The exit status, 128+N when killed by signal N.
     func waitForExit() -> Int32 {
         exited.wait()
@@ -123,9 +130,9 @@ final class ChildProcess: @unchecked Sendable {
         return lock.withLock { status ?? 0 }
     }
 
-    /// Returns once the output pipe is closed by every process that held it.
-    func waitForOutputEnd() {
-        outputEnded.wait()
-        outputEnded.signal()
+    /// Returns once the output pipe is closed by every process that held it, or after `timeout` seconds (a
+    /// grandchild may keep the pipe open long after the program itself ended).
+    func waitForOutputEnd(timeout: Double) {
+        if outputEnded.wait(timeout: .now() + timeout) == .success { outputEnded.signal() }
     }
 }

@@ -6,9 +6,19 @@ public final class CommandRunner: @unchecked Sendable {
     public let argv: [String]
     private let lock = Lock()
     private var child: ChildProcess?
-    private var buffer: [UInt8] = []
+    /// The line being received: at most `maxLineBytes` kept, the rest only counted.
+    private var partial: [UInt8] = []
+    private var partialDropped = 0
     private var collected: [String] = []
+    private var linesDropped = 0
     private var onLine: @Sendable (String) -> Void = { _ in }
+
+    /// A line longer than this is cut (with a note of how much was cut) for the report and the screen.
+    public static let maxLineBytes = 64 * 1024
+    /// Lines kept for the failure report; older ones are dropped (and counted).
+    public static let maxLines = 5000
+    /// What one line may take on the screen.
+    public static let maxDisplayCharacters = 1000
 
     public init(argv: [String]) {
         self.argv = argv
@@ -41,41 +51,83 @@ public final class CommandRunner: @unchecked Sendable {
         lock.withLock { child = started }
     }
 
+    /// Output arrives in chunks; each byte is looked at once (a 1 MB line without a newline costs no more than
+    /// a thousand short ones), and memory stays bounded whatever the program prints.
     private func receive(_ data: [UInt8]) {
         var complete: [String] = []
         let onLine = lock.withLock {
             if data.isEmpty {
-                if !buffer.isEmpty { complete.append(String(decoding: buffer, as: UTF8.self)) }
-                buffer.removeAll()
+                if !partial.isEmpty || partialDropped > 0 { complete.append(finishLine()) }
             } else {
-                buffer.append(contentsOf: data)
-                var start = 0
-                while let newline = buffer[start...].firstIndex(of: 0x0A) {
-                    complete.append(String(decoding: buffer[start..<newline], as: UTF8.self))
+                var start = data.startIndex
+                while let newline = data[start...].firstIndex(of: 0x0A) {
+                    append(data[start..<newline])
+                    complete.append(finishLine())
                     start = newline + 1
                 }
-                buffer.removeFirst(start)
+                append(data[start...])
             }
-            collected += complete
+            for line in complete { keep(line) }
             return self.onLine
         }
-        for line in complete { onLine(line.replacingOccurrences(of: "\r", with: "")) }
+        for line in complete { onLine(Self.forDisplay(line)) }
+    }
+
+    private func append(_ bytes: ArraySlice<UInt8>) {
+        let room = Self.maxLineBytes - partial.count
+        if bytes.count <= room {
+            partial.append(contentsOf: bytes)
+        } else {
+            partial.append(contentsOf: bytes.prefix(max(0, room)))
+            partialDropped += bytes.count - max(0, room)
+        }
+    }
+
+    /// The received line as safe text: a carriage return (a progress bar redrawing itself) keeps what came
+    /// after it, invalid UTF-8 and control characters are escaped by the terminal sanitiser.
+    private func finishLine() -> String {
+        var bytes = partial[...]
+        while bytes.last == 0x0D { bytes = bytes.dropLast() }
+        if let lastCR = bytes.lastIndex(of: 0x0D) { bytes = bytes[(lastCR + 1)...] }
+        var line = TerminalText.visible(bytes: bytes, keeping: ["\t"])
+        if partialDropped > 0 { line += " … [\(partialDropped) more bytes]" }
+        partial.removeAll(keepingCapacity: true)
+        partialDropped = 0
+        return line
+    }
+
+    private func keep(_ line: String) {
+        collected.append(line)
+        if collected.count > Self.maxLines {
+            collected.removeFirst(collected.count - Self.maxLines)
+            linesDropped += 1
+        }
+    }
+
+    static func forDisplay(_ line: String) -> String {
+        line.count > maxDisplayCharacters ? String(line.prefix(maxDisplayCharacters)) + " …" : line
     }
 
     /// Waits for the program to end and returns its exit status (128+N when killed by signal N).
     public func wait() -> Int32 {
         guard let child = lock.withLock({ child }) else { return 127 }
         let status = child.waitForExit()
-        // Let the last output drain.
-        child.waitForOutputEnd()
+        // Let the last output drain, but do not wait for a child the program left behind holding the pipe.
+        child.waitForOutputEnd(timeout: Self.drainSeconds)
         return status
     }
+
+    /// How long output may still arrive after the program exited.
+    public static let drainSeconds = 2.0
+
+    /// The program's process ID, while it has one.
+    public var pid: Int32? { lock.withLock { child }?.pid }
 
     public var isRunning: Bool { lock.withLock { child }?.isRunning ?? false }
 
     /// Asks the program to stop the way Ctrl-C in a shell would, so `qm` can roll back what it started.
     public func interrupt() {
-        lock.withLock { child }?.signal(SIGINT)
+        lock.withLock { child }?.signalGroup(SIGINT)
     }
 
     public func terminate() {

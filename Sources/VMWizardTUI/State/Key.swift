@@ -20,12 +20,16 @@ public enum Event: Sendable {
     case isoListingsArrived([ISOListingResult])
     /// Another node's bridges and ISO lists arrived (or could not be read).
     case remoteNodeLoaded(node: String, RemoteNodeResources)
+    /// A step of the apply started: its command line (for the screen) and process ID.
+    case applyStep(command: String, pid: Int32)
     /// A line of output from the running `qm`/`pvesh` step.
     case applyOutput(String)
     /// The apply ended.
     case applyFinished(ApplyOutcome)
     /// Result of writing the config file: the path written, or why not.
     case configWritten(Result<String, ApplyFailure>)
+    /// What became of the last draft save.
+    case draftSaved(DraftSaveResult)
 }
 
 import VMWizardCore
@@ -36,11 +40,19 @@ public enum Effect: Sendable, Equatable {
     case quit(Int32)
     /// Run the create (and start) for the current model.
     case create
+    /// Ctrl-C while a step runs: pass it on to the step, as a shell would, so `qm` can roll back.
+    case interruptApply
+    /// Ctrl-C again while the step still runs: leave it running and say so (PID, how to check).
+    case abandonApply
     case writeConfig(path: String)
     /// Print the commands to stdout and exit 0.
     case printAndExit
     /// The draft changed: save it.
     case saveDraft
+    /// A saved draft was resumed: this session takes it over (its lock), so its saves go to that draft.
+    case adoptDraft(id: String, path: String)
+    /// The user chose to discard a saved draft.
+    case discardDraft(id: String, path: String)
     /// The Advanced toggle changed: remember it.
     case savePreferences
     /// Redraw everything (Ctrl-L).

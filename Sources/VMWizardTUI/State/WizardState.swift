@@ -29,8 +29,39 @@ public enum Overlay: Sendable, Equatable {
     case pathPrompt(text: String, cursor: Int)
     case message(title: Phrase, text: Phrase, isError: Bool)
     case vmidTaken(vmid: String, suggestion: String)
-    /// A draft from an earlier run exists: resume it?
-    case resumeDraft(savedAt: String)
+    /// Drafts from earlier runs exist: resume one, start fresh, discard one, or leave.
+    case resumeDraft(drafts: [DraftChoice], selected: Int)
+}
+
+/// A saved draft as the resume dialog lists it.
+public struct DraftChoice: Sendable, Equatable {
+    public var id: String
+    public var path: String
+    public var draft: VMDraft
+    /// The tab the user was on.
+    public var tab: Tab?
+    /// "on 2026-11-30 14:05".
+    public var savedAt: String
+    /// Set when a live session (another ssh window) owns it: "PID 4242 on /dev/pts/3, since 14:05".
+    public var inUseBy: String?
+
+    public init(id: String, path: String, draft: VMDraft, tab: Tab?, savedAt: String, inUseBy: String? = nil) {
+        self.id = id
+        self.path = path
+        self.draft = draft
+        self.tab = tab
+        self.savedAt = savedAt
+        self.inUseBy = inUseBy
+    }
+
+    /// "web01 (VM 120)", "unnamed VM (VM 120)".
+    public var vmTitle: Phrase {
+        let name = draft.values[FieldID.name.rawValue] ?? ""
+        let vmid = draft.values[FieldID.vmid.rawValue]
+        let shownName: Phrase = name.isEmpty ? "unnamed VM" : .verbatim(name)
+        guard let vmid else { return shownName }
+        return "\(shownName) (VM \(vmid))"
+    }
 }
 
 public struct PickerState: Sendable, Equatable {
@@ -51,6 +82,13 @@ public struct ApplyView: Sendable, Equatable {
     public var lines: [String] = []
     public var elapsed: Double = 0
     public var outcome: ApplyOutcome?
+    /// The step running now, once it started.
+    public var runningCommand: String?
+    public var runningPID: Int32?
+    /// Ctrl-C was passed on; waiting for the step to finish.
+    public var stopping = false
+    /// Lines of output kept for the screen (the full output is kept by the runner for the report).
+    public static let maxLines = 500
     public init() {}
 }
 
@@ -89,8 +127,8 @@ public struct WizardState: Sendable {
     public var helpScroll = 0
     public var summaryScroll = 0
     public var apply: ApplyView?
-    /// A saved draft offered for resuming at start.
-    public var pendingDraft: VMDraft?
+    /// Set while saving the draft fails: shown in the header until a save works again.
+    public var draftProblem: Phrase?
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24

@@ -55,19 +55,8 @@ extension WizardState {
             self.overlay = .pathPrompt(text: text, cursor: cursor)
         case .message:
             if key == .enter || key == .escape || key == .char(" ") { self.overlay = nil }
-        case .resumeDraft:
-            switch key {
-            case .enter, .char("y"), .char("Y"):
-                if let pendingDraft { model.draft = pendingDraft }
-                pendingDraft = nil
-                self.overlay = nil
-                setStatus("Draft resumed: every answer is back")
-            case .escape, .char("n"), .char("N"):
-                pendingDraft = nil
-                self.overlay = nil
-                setStatus("Starting fresh; the old draft is replaced once you change something")
-            default: break
-            }
+        case .resumeDraft(var drafts, var selected):
+            return handleResumeDialog(key, &drafts, &selected)
         case .vmidTaken(_, let suggestion):
             switch key {
             case .enter, .char("y"), .char("Y"):
@@ -177,5 +166,53 @@ extension WizardState {
         picker.scroll = max(0, min(picker.scroll, max(0, items.count - rows)))
         overlay = .picker(picker)
         return []
+    }
+
+    /// The resume dialog: Enter resumes the selected draft, n starts fresh (drafts kept), d discards the selected
+    /// one, Esc leaves vmwizard without touching anything.
+    mutating func handleResumeDialog(_ key: Key, _ drafts: inout [DraftChoice], _ selected: inout Int) -> [Effect] {
+        selected = min(max(0, selected), max(0, drafts.count - 1))
+        var effects: [Effect] = []
+        switch key {
+        case .up: selected = max(0, selected - 1)
+        case .down, .tab: selected = min(drafts.count - 1, selected + 1)
+        case .enter, .char("y"), .char("Y"), .char("r"):
+            guard drafts.indices.contains(selected) else { return [] }
+            let chosen = drafts[selected]
+            if let owner = chosen.inUseBy {
+                setStatus("That draft is open in another session (\(owner)); pick another or start fresh", error: true)
+                return []
+            }
+            model.draft = chosen.draft
+            overlay = nil
+            if let tab = chosen.tab, tab != .confirm, !isLocked(tab) { go(to: tab) }
+            setStatus("Draft resumed: every answer is back")
+            return [.adoptDraft(id: chosen.id, path: chosen.path)]
+        case .char("n"), .char("N"), .char("f"):
+            overlay = nil
+            setStatus(drafts.count == 1 ? "Starting fresh; the saved draft is kept" : "Starting fresh; the saved drafts are kept")
+            return []
+        case .char("d"), .char("D"), .delete:
+            guard drafts.indices.contains(selected) else { return [] }
+            let chosen = drafts[selected]
+            if let owner = chosen.inUseBy {
+                setStatus("That draft is open in another session (\(owner)) and is not discarded", error: true)
+                return []
+            }
+            drafts.remove(at: selected)
+            selected = min(selected, max(0, drafts.count - 1))
+            setStatus("Draft of \(chosen.vmTitle) discarded")
+            effects.append(.discardDraft(id: chosen.id, path: chosen.path))
+            if drafts.isEmpty {
+                overlay = nil
+                return effects
+            }
+        case .escape, .char("q"):
+            return [.quit(1)]
+        default:
+            break
+        }
+        overlay = .resumeDraft(drafts: drafts, selected: selected)
+        return effects
     }
 }

@@ -28,11 +28,33 @@ extension WizardState {
             model.host.remoteNodes[node] = resources
             if case .failed(let reason) = resources.status { setStatus(reason, error: true) }
             effects = []
+        case .applyStep(let command, let pid):
+            apply?.runningCommand = command
+            apply?.runningPID = pid
+            effects = []
         case .applyOutput(let line):
             apply?.lines.append(line)
+            if let count = apply?.lines.count, count > ApplyView.maxLines {
+                apply?.lines.removeFirst(count - ApplyView.maxLines)
+            }
             effects = []
         case .applyFinished(let outcome):
             effects = finishApply(outcome)
+        case .draftSaved(let result):
+            effects = []
+            switch result {
+            case .saved:
+                if draftProblem != nil { setStatus("Draft saved again") }
+                draftProblem = nil
+            case .savedElsewhere(let path, let reason):
+                let note: Phrase = "draft saved in \(path) (\(reason))"
+                if draftProblem != note { setStatus(note, error: true) }
+                draftProblem = note
+            case .failed(let reason):
+                let note: Phrase = "draft NOT saved: \(reason)"
+                if draftProblem != note { setStatus(note, error: true) }
+                draftProblem = note
+            }
         case .configWritten(let result):
             switch result {
             case .success(let path):
@@ -54,13 +76,20 @@ extension WizardState {
         return effects
     }
 
-    mutating func setStatus(_ text: Phrase, error: Bool = false) {
+    public mutating func setStatus(_ text: Phrase, error: Bool = false) {
         status = text
         statusIsError = error
     }
 
     mutating func handle(_ key: Key) -> [Effect] {
-        if key == .ctrl("c") { return [.quit(1)] }
+        if key == .ctrl("c") {
+            guard let apply, apply.outcome == nil else { return [.quit(1)] }
+            // A step is running: the first Ctrl-C goes to it, the second leaves it running and says so.
+            if apply.stopping { return [.abandonApply] }
+            self.apply?.stopping = true
+            setStatus("Ctrl-C passed on to the running command; waiting for it to finish (Ctrl-C again leaves it running)", error: true)
+            return [.interruptApply]
+        }
         if key == .ctrl("l") { return [.repaint] }
         if isTooSmall { return [] }
         if case .paste(let text) = key { return paste(text) }
@@ -126,7 +155,7 @@ extension WizardState {
         resetCursor()
     }
 
-    mutating func go(to newTab: Tab) {
+    public mutating func go(to newTab: Tab) {
         tab = newTab
         helpScroll = 0
         summaryScroll = 0

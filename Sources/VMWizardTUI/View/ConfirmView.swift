@@ -85,6 +85,11 @@ extension WizardState {
         switch view.outcome {
         case nil:
             title = "\(spinner) Creating VM \(vmid) on node \(model.targetNode)… \(Int(view.elapsed))s"
+            if view.stopping {
+                let pid: Phrase = view.runningPID.map { "PID \($0)" } ?? "the command"
+                title = "\(spinner) Stopping: waiting for \(pid) to finish… \(Int(view.elapsed))s"
+                titleStyle = .warning
+            }
         case .created(let id, _, let started, _)?:
             title = started == true ? "✓ VM \(id) created and started" : "✓ VM \(id) created"
             titleStyle = .good

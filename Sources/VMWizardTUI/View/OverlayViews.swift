@@ -7,8 +7,8 @@ extension WizardState {
         case .help(let scroll): drawHelpOverlay(&screen, layout, scroll: scroll)
         case .confirmQuit:
             drawDialog(&screen, layout, title: options.tr("Quit vmwizard?"), lines: [
-                (options.tr("Nothing has been created. Your answers are kept as a draft:"), .plain),
-                (options.tr("run vmwizard --resume to continue where you left off."), .plain),
+                (options.tr(quitDraftNote.0), .plain),
+                (options.tr(quitDraftNote.1), .plain),
                 ("", .plain),
                 (options.tr("y / Enter: quit      n / Esc: keep editing"), .bold),
             ])
@@ -33,13 +33,27 @@ extension WizardState {
             var lines = DisplayWidth.wrap(options.tr(text), width: width - 4).map { ($0, isError ? Style.error : Style.plain) }
             lines += [("", .plain), (options.tr("Enter: OK"), .bold)]
             drawDialog(&screen, layout, title: options.tr(title), lines: lines, width: width)
-        case .resumeDraft(let savedAt):
-            drawDialog(&screen, layout, title: options.tr("Resume?"), lines: [
-                (options.tr("Answers from an earlier run were saved \(savedAt)."), .plain),
-                (options.tr("Resume them, or start fresh?"), .plain),
+        case .resumeDraft(let drafts, let selected):
+            var lines: [(String, Style)] = [
+                (options.tr(drafts.count == 1 ? "Answers from an earlier run were saved:" : "Answers from earlier runs were saved:"), .plain),
                 ("", .plain),
-                (options.tr("y / Enter: resume      n / Esc: start fresh"), .bold),
-            ])
+            ]
+            let shown = min(drafts.count, max(1, layout.height - 12))
+            let first = min(max(0, selected - shown + 1), max(0, drafts.count - shown))
+            for index in first..<(first + shown) {
+                let draft = drafts[index]
+                let marker = index == selected ? "▶ " : "  "
+                var where_: Phrase = draft.tab.map { "\($0.title) tab, saved \(draft.savedAt)" } ?? "saved \(draft.savedAt)"
+                if let owner = draft.inUseBy { where_ = "in use by \(owner)" }
+                let style: Style = index == selected ? Style(bold: true, reverse: true) : (draft.inUseBy == nil ? .plain : .dim)
+                lines.append((marker + options.tr(draft.vmTitle) + " · " + options.tr(where_), style))
+            }
+            if drafts.count > shown { lines.append((options.tr("(\(drafts.count - shown) more: ↑↓ to see them)"), .dim)) }
+            lines += [
+                ("", .plain),
+                (options.tr("Enter: resume   n: start fresh (drafts kept)   d: discard   Esc: quit"), .bold),
+            ]
+            drawDialog(&screen, layout, title: options.tr("Resume a draft?"), lines: lines)
         case .vmidTaken(let vmid, let suggestion):
             drawDialog(&screen, layout, title: options.tr("VM ID taken"), lines: [
                 (options.tr("VM ID \(vmid) was taken by another guest while you were in the wizard."), .warning),
@@ -127,5 +141,12 @@ extension WizardState {
             screen.put(line.0, x: rect.x + 2, y: rect.y + 1 + index, maxWidth: width, style: line.1)
         }
         if offset + rows < lines.count { screen.put("▼", x: rect.maxX - 2, y: rect.maxY - 2, style: .accent) }
+    }
+
+    /// What the quit dialog says about the answers: only what is true.
+    var quitDraftNote: (Phrase, Phrase) {
+        if model.draft == .fresh { return ("Nothing has been created, and nothing was entered yet.", "Quitting leaves no draft behind.") }
+        if let problem = draftProblem { return ("Nothing has been created. Your answers could NOT be saved:", problem) }
+        return ("Nothing has been created. Your answers are kept as a draft:", "run vmwizard --resume to continue where you left off.")
     }
 }

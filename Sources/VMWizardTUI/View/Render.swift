@@ -109,7 +109,10 @@ extension WizardState {
             leftHints = overlayHints
         } else if let apply {
             switch apply.outcome {
-            case nil: leftHints = [KeyHint("Ctrl-C", "interrupt qm (it rolls back)")]
+            case nil:
+                leftHints = apply.stopping
+                    ? [KeyHint("Ctrl-C", "leave now (the command keeps running)")]
+                    : [KeyHint("Ctrl-C", "interrupt qm (it rolls back)")]
             case .created?: leftHints = [KeyHint("Enter", "exit")]
             default: leftHints = [KeyHint("Enter", "back to the wizard")]
             }
@@ -146,7 +149,7 @@ extension WizardState {
         case .confirmQuit: return [KeyHint("y", "quit"), KeyHint("n/Esc", "stay")]
         case .pathPrompt: return [KeyHint("Enter", "write"), KeyHint("Esc", "cancel")]
         case .vmidTaken(_, let suggestion): return [KeyHint("Enter", "use \(suggestion)"), KeyHint("Esc", "back")]
-        case .resumeDraft: return [KeyHint("y", "resume"), KeyHint("n", "start fresh")]
+        case .resumeDraft: return [KeyHint("Enter", "resume"), KeyHint("n", "start fresh"), KeyHint("d", "discard"), KeyHint("Esc", "quit")]
         default: return [KeyHint("Enter", "OK")]
         }
     }
