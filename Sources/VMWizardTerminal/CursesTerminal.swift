@@ -26,6 +26,8 @@ public final class CursesTerminal {
     private let ttyIn: UnsafeMutablePointer<FILE>
     private let ttyOut: UnsafeMutablePointer<FILE>
     private let useColor: Bool
+    /// The terminal's mouse reports start with `ESC [ <` (SGR) rather than `ESC [ M` (X10).
+    private let mouseReportIsSGR: Bool
     private var previous: Screen?
     private var ended = false
     /// Bytes written to the terminal so far (for benchmarks), when counting is enabled.
@@ -78,6 +80,7 @@ public final class CursesTerminal {
         restore.withCString { vmw_guard_arm(fileno(output), $0, strlen($0)) }
         screenHandle = handle
         window = stdscreen
+        mouseReportIsSGR = "kmous".withCString { vmw_tigetstr($0).map { String(cString: $0) } } == "\u{1b}[<"
         ttyIn = input
         ttyOut = output
         raw()  // Ctrl-C and Ctrl-S arrive as keys
@@ -193,6 +196,10 @@ public final class CursesTerminal {
         if result == KEY_CODE_YES {
             let code = Int32(character)
             if code == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+            if code == KEY_MOUSE {
+                skipMouseReport()
+                return .idle
+            }
             return Self.functionKey(code).map { .key($0) } ?? .idle
         }
         if character == 27 { return readEscapeSequence() }
@@ -211,6 +218,18 @@ public final class CursesTerminal {
         let result = wget_wch(window, &character)
         if result == ERR { return nil }
         return (UInt32(character), result == KEY_CODE_YES)
+    }
+
+    /// ncurses recognises the start of a mouse report from terminfo (`kmous`) even though vmwizard never asks
+    /// for mouse events; the rest of the report follows as characters and must not be read as keys.
+    private func skipMouseReport() {
+        let sgr = mouseReportIsSGR
+        var count = 0
+        while count < EscapeSequence.maxLength, let unit = next(timeoutMs: 10), !unit.isKeyCode {
+            count += 1
+            // SGR reports end in M or m; X10 reports are three raw bytes.
+            if sgr ? (unit.code == 0x4D || unit.code == 0x6D) : count == 3 { return }
+        }
     }
 
     /// After an Esc: the Esc key, a key ncurses did not know, a bracketed paste, or something to ignore.

@@ -26,6 +26,11 @@ import Testing
         session.waitFor("Commands that Create runs:")
     }
 
+    /// On Confirm: runs Create.
+    static func create(_ session: TmuxSession) {
+        session.keys("F10")
+    }
+
     @Test func qmFailureReturnsToTheWizardWithEveryAnswer() throws {
         guard E2E.isRoot else { return }
         let (session, host, _) = try Self.start("fail") {

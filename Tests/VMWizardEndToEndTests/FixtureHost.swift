@@ -85,6 +85,22 @@ struct FixtureHost {
                 trap 'echo interrupted > "$dir/interrupted"; exit 130' INT TERM
                 echo "working on it..."
                 while :; do sleep 0.05; done ;;
+              flood)
+                # One line of a million bytes, then a normal one.
+                head -c 1000000 /dev/zero | tr '\\000' 'x'
+                echo
+                echo "flood done"
+                exit 0 ;;
+              ignoreint)
+                trap '' INT
+                echo "ignoring interrupts"
+                i=0; while [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+                exit 0 ;;
+              orphan)
+                # A child left behind holds the output pipe open long after qm itself exits.
+                (sleep 20 &)
+                echo "scsi0: successfully created disk 'local-lvm:vm-$2-disk-0,size=32G'"
+                exit 0 ;;
             esac
             """
         let qm = fakeBin.appendingPathComponent("qm")

@@ -19,9 +19,9 @@ final class TmuxSession {
         socket = "vmw-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         statusFile = workDir.appendingPathComponent("status")
         stdoutFile = workDir.appendingPathComponent("stdout")
-        // TMPDIR too: the draft fallback folder lives there, and must not be shared between tests.
+        // HOME and TMPDIR too: draft fallback folders live there, and must not be shared between tests.
         var env = ["LANG": "C.UTF-8", "LANGUAGE": "", "TERM": "xterm-256color", "XDG_STATE_HOME": workDir.appendingPathComponent("state").path,
-                   "TMPDIR": workDir.path]
+                   "TMPDIR": workDir.path, "HOME": workDir.path]
         env.merge(environment) { _, new in new }
         let envPart = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let redirect = captureStdout ? " > \(Self.quote(stdoutFile.path))" : ""

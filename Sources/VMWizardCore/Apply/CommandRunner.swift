@@ -54,7 +54,7 @@ public final class CommandRunner: @unchecked Sendable {
     /// Output arrives in chunks; each byte is looked at once (a 1 MB line without a newline costs no more than
     /// a thousand short ones), and memory stays bounded whatever the program prints.
     private func receive(_ data: [UInt8]) {
-        var complete: [String] = []
+        var complete: [(text: String, dropped: Int)] = []
         let onLine = lock.withLock {
             if data.isEmpty {
                 if !partial.isEmpty || partialDropped > 0 { complete.append(finishLine()) }
@@ -67,10 +67,10 @@ public final class CommandRunner: @unchecked Sendable {
                 }
                 append(data[start...])
             }
-            for line in complete { keep(line) }
+            for line in complete { keep(line.dropped > 0 ? line.text + " … [\(line.dropped) more bytes]" : line.text) }
             return self.onLine
         }
-        for line in complete { onLine(Self.forDisplay(line)) }
+        for line in complete { onLine(Self.forDisplay(line.text, dropped: line.dropped)) }
     }
 
     private func append(_ bytes: ArraySlice<UInt8>) {
@@ -85,12 +85,11 @@ public final class CommandRunner: @unchecked Sendable {
 
     /// The received line as safe text: a carriage return (a progress bar redrawing itself) keeps what came
     /// after it, invalid UTF-8 and control characters are escaped by the terminal sanitiser.
-    private func finishLine() -> String {
+    private func finishLine() -> (text: String, dropped: Int) {
         var bytes = partial[...]
         while bytes.last == 0x0D { bytes = bytes.dropLast() }
         if let lastCR = bytes.lastIndex(of: 0x0D) { bytes = bytes[(lastCR + 1)...] }
-        var line = TerminalText.visible(bytes: bytes, keeping: ["\t"])
-        if partialDropped > 0 { line += " … [\(partialDropped) more bytes]" }
+        let line = (TerminalText.visible(bytes: bytes, keeping: ["\t"]), partialDropped)
         partial.removeAll(keepingCapacity: true)
         partialDropped = 0
         return line
@@ -104,8 +103,12 @@ public final class CommandRunner: @unchecked Sendable {
         }
     }
 
-    static func forDisplay(_ line: String) -> String {
-        line.count > maxDisplayCharacters ? String(line.prefix(maxDisplayCharacters)) + " …" : line
+    /// A line cut to what the screen shows, saying how many bytes it does not show.
+    static func forDisplay(_ line: String, dropped: Int) -> String {
+        guard line.count > maxDisplayCharacters || dropped > 0 else { return line }
+        let shown = String(line.prefix(maxDisplayCharacters))
+        let hidden = dropped + line.utf8.count - shown.utf8.count
+        return hidden > 0 ? shown + " … [\(hidden) more bytes]" : shown
     }
 
     /// Waits for the program to end and returns its exit status (128+N when killed by signal N).
