@@ -37,6 +37,8 @@ let package = Package(
         // Builds large host fixture trees on disk, shared by the tests and the benchmarks.
         .target(name: "VMWizardFixtures", dependencies: ["VMWizardCore"]),
         .executableTarget(name: "vmwizard-bench", dependencies: ["VMWizardCore", "VMWizardTUI", "VMWizardFixtures"]),
+        // Development tool: the seeded answers corpus, rendered, for scripts/pve-exactness.py (Proxmox's verdict).
+        .executableTarget(name: "vmwizard-corpus", dependencies: ["VMWizardCore", "VMWizardFixtures", "VMWizardPlatform"]),
         .testTarget(
             name: "VMWizardCoreTests",
             dependencies: ["VMWizardCore", "VMWizardFixtures"],

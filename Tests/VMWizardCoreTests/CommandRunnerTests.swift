@@ -22,8 +22,23 @@ import Testing
     @Test func linesOfStdoutAndStderrArriveInOrderWithCarriageReturnsDropped() throws {
         let result = try Self.run(#"printf 'one\r\ntwo\n'; echo three >&2; printf 'last'"#)
         #expect(result.status == 0)
-        #expect(result.lines == ["one\r", "two", "three", "last"])
+        #expect(result.lines == ["one", "two", "three", "last"])
         #expect(result.delivered == ["one", "two", "three", "last"])
+    }
+
+    @Test func aProgressBarKeepsItsLastStateAndBadBytesAreEscaped() throws {
+        let result = try Self.run(#"printf '10%%\r20%%\r30%%\n'; printf 'a\033]0;x\007\377b\n'"#)
+        #expect(result.lines == ["30%", #"a\e]0;x\a\xFFb"#])
+    }
+
+    @Test func aHugeLineIsCutWithANoteAndKeepsMemoryBounded() throws {
+        let result = try Self.run("head -c 300000 /dev/zero | tr '\\000' x; echo; echo after")
+        #expect(result.lines.count == 2)
+        #expect(result.lines[0].hasPrefix(String(repeating: "x", count: 1000)))
+        #expect(result.lines[0].hasSuffix("… [\(300_000 - CommandRunner.maxLineBytes) more bytes]"))
+        #expect(result.lines[1] == "after")
+        #expect(result.delivered[0].count < CommandRunner.maxDisplayCharacters + 40, "the screen gets a short line")
+        #expect(result.delivered[0].hasSuffix("… [\(300_000 - CommandRunner.maxDisplayCharacters) more bytes]"))
     }
 
     @Test func exitStatusAndDeathBySignal() throws {

@@ -1,0 +1,87 @@
+import VMWizardPlatform
+import VMWizardCore
+import VMWizardFixtures
+
+/// What vmwizard makes of one corpus case: refused (with every problem and where), or accepted with its three
+/// renderings and the result of reading the printed config back.
+struct CorpusEvaluation {
+    var answers: AnswersCase
+    var problems: [AnswersProblem] = []
+    var qm: [String]?
+    var conf: String?
+    var json: String?
+    var roundTrip: String?
+    var vmid = ""
+
+    init(_ answers: AnswersCase, host: HostInventory) {
+        self.answers = answers
+        switch Answers.parse(text: answers.text, host: host) {
+        case .failure(let failure):
+            problems = failure.problems
+        case .success(let draft):
+            let model = VMModel(draft: draft, host: host)
+            vmid = model.value(.vmid)
+            qm = Array(QmCommand.create(model).dropFirst())
+            let config = ConfigFile.render(model)
+            conf = config
+            json = APIJSON.render(model, includeStart: false)
+            roundTrip = CorpusEvaluation.readBack(config, host: host)
+        }
+    }
+
+    /// Nil when the printed config reads back as the same VM (its config renders identically); else what differs.
+    static func readBack(_ config: String, host: HostInventory) -> String? {
+        switch Answers.parse(text: config, host: host) {
+        case .failure(let failure):
+            return "refused: " + failure.problems.map(\.description).joined(separator: "; ")
+        case .success(let draft):
+            let again = ConfigFile.render(VMModel(draft: draft, host: host))
+            if again == config { return nil }
+            let old = Set(config.split(separator: "\n")), new = Set(again.split(separator: "\n"))
+            return "differs: -" + old.subtracting(new).sorted().joined(separator: " | ") + " +" + new.subtracting(old).sorted().joined(separator: " | ")
+        }
+    }
+
+    var jsonLine: String {
+        var fields: [String] = [
+            "\"id\": \(APIJSON.quote(answers.id))",
+            "\"format\": \(APIJSON.quote(answers.format == .json ? "json" : "conf"))",
+            "\"text\": \(APIJSON.quote(answers.text))",
+            "\"accepted\": \(qm != nil)",
+        ]
+        if let raw = answers.rawQmArguments { fields.append("\"raw_qm\": [\(raw.map(APIJSON.quote).joined(separator: ", "))]") }
+        fields.append("\"problems\": [" + problems.map {
+            "{\"location\": \(APIJSON.quote($0.location)), \"message\": \(APIJSON.quote($0.message))}"
+        }.joined(separator: ", ") + "]")
+        if let qm { fields.append("\"qm\": [\(qm.map(APIJSON.quote).joined(separator: ", "))]") }
+        if let conf { fields.append("\"conf\": \(APIJSON.quote(conf))") }
+        if let json { fields.append("\"json\": \(APIJSON.quote(json))") }
+        if qm != nil { fields.append("\"vmid\": \(APIJSON.quote(vmid))") }
+        if let roundTrip { fields.append("\"roundtrip\": \(APIJSON.quote(roundTrip))") }
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+}
+
+enum FileHandleOutput {
+    static func out(_ text: String) { write(STDOUT_FILENO, text) }
+    static func error(_ text: String) { write(STDERR_FILENO, text + "\n") }
+
+    private static func write(_ fd: Int32, _ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
+
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, buffer, count)
+    #else
+    return Darwin.write(fd, buffer, count)
+    #endif
+}
