@@ -186,7 +186,16 @@ my $t_loaded = time();
 # ---------------------------------------------------------------------------
 # turn a case into check-pve-config arguments
 
+# Arguments and file text reach a real qm or parser as bytes (UTF-8 on a node), not as Perl characters.
+sub bytes_of { my ($text) = @_; utf8::encode($text) if utf8::is_utf8($text); return $text }
+
 sub case_argv {
+    my ($case) = @_;
+    my ($argv, $stdin) = case_argv_chars($case);
+    return ([map { bytes_of($_) } @$argv], defined($stdin) ? bytes_of($stdin) : undef);
+}
+
+sub case_argv_chars {
     my ($case) = @_;
     my @pre = ('--json');
     push @pre, '--print-config' if $case->{print_config};
@@ -261,6 +270,8 @@ sub child_run {
             };
         }
         srand(); # a fresh process would seed its own PRNG
+        # The checker prints its JSON as characters; as UTF-8 every character survives the trip to the parent.
+        binmode(STDOUT, ':encoding(UTF-8)');
         @ARGV = @$argv;
         $0 = $check_script;
         # its `use lib "$FindBin::RealBin/lib"` should name the checker's lib
@@ -295,7 +306,7 @@ sub child_run {
         my $res;
         if ($stdout =~ m/^\{\n/mg) {
             my $pos = pos($stdout) - 2;
-            $res = eval { JSON->new->decode(substr($stdout, $pos)) };
+            $res = eval { JSON->new->utf8->decode(substr($stdout, $pos)) };
             my $extra = substr($stdout, 0, $pos);
             $rec->{stdout} = $extra if $extra =~ m/\S/;
         }
@@ -328,7 +339,7 @@ sub child_run {
     }
     $rec->{stderr} = $stderr if length($stderr);
 
-    print {$out_fh} JSON->new->canonical->encode($rec), "\n";
+    print {$out_fh} JSON->new->utf8->canonical->encode($rec), "\n";
     close($out_fh);
     POSIX::_exit(0);
 }
@@ -337,7 +348,7 @@ sub child_run {
 # parent: event loop
 
 STDOUT->autoflush(1);
-my $json_out = JSON->new->canonical;
+my $json_out = JSON->new->utf8->canonical;
 
 my %kids;      # fileno => {pid, id, fh, buf, start}
 my @queue;     # [case, argv, stdin_text]
@@ -352,7 +363,7 @@ sub take_line {
     my ($line) = @_;
     $lineno++;
     return if $line =~ m/^\s*(?:#.*)?$/;
-    my $case = eval { JSON->new->decode($line) };
+    my $case = eval { JSON->new->utf8->decode($line) };
     if (ref($case) ne 'HASH') {
         my $e = $@ || "not a JSON object\n";
         $e =~ s/ at \S+ line \d+.*//s;
@@ -406,7 +417,7 @@ sub finish {
         return;
     }
     my $line = $k->{buf};
-    my $rec = ($line =~ m/\n\z/) ? eval { JSON->new->decode($line) } : undef;
+    my $rec = ($line =~ m/\n\z/) ? eval { JSON->new->utf8->decode($line) } : undef;
     if (ref($rec) eq 'HASH') {
         print $line;
         return;

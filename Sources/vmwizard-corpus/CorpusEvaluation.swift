@@ -25,21 +25,35 @@ struct CorpusEvaluation {
             let config = ConfigFile.render(model)
             conf = config
             json = APIJSON.render(model, includeStart: false)
-            roundTrip = CorpusEvaluation.readBack(config, host: host)
+            roundTrip = CorpusEvaluation.readBack(config, vmid: vmid, host: host)
         }
     }
 
-    /// Nil when the printed config reads back as the same VM (its config renders identically); else what differs.
-    static func readBack(_ config: String, host: HostInventory) -> String? {
+    /// Nil when the printed config reads back as the same VM (its config renders identically, for the same VM ID;
+    /// MAC addresses apart, which a config used as a template leaves to the new VM); else what differs.
+    static func readBack(_ config: String, vmid: String, host: HostInventory) -> String? {
         switch Answers.parse(text: config, host: host) {
         case .failure(let failure):
             return "refused: " + failure.problems.map(\.description).joined(separator: "; ")
-        case .success(let draft):
-            let again = ConfigFile.render(VMModel(draft: draft, host: host))
-            if again == config { return nil }
-            let old = Set(config.split(separator: "\n")), new = Set(again.split(separator: "\n"))
+        case .success(var draft):
+            draft.values[FieldID.vmid.rawValue] = vmid
+            let again = withoutMACs(ConfigFile.render(VMModel(draft: draft, host: host)))
+            let original = withoutMACs(config)
+            if again == original { return nil }
+            let old = Set(original.split(separator: "\n")), new = Set(again.split(separator: "\n"))
             return "differs: -" + old.subtracting(new).sorted().joined(separator: " | ") + " +" + new.subtracting(old).sorted().joined(separator: " | ")
         }
+    }
+
+    /// `net0: virtio=BC:24:11:…,bridge=vmbr0` without the `=MAC`.
+    static func withoutMACs(_ config: String) -> String {
+        config.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("net"), let colon = line.firstIndex(of: ":") else { return String(line) }
+            let value = line[line.index(colon, offsetBy: 2)...]
+            let head = value.prefix { $0 != "," }
+            guard let eq = head.firstIndex(of: "=") else { return String(line) }
+            return String(line[..<line.index(colon, offsetBy: 2)]) + head[..<eq] + value[head.endIndex...]
+        }.joined(separator: "\n")
     }
 
     var jsonLine: String {

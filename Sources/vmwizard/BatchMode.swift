@@ -67,7 +67,10 @@ struct BatchMode {
         switch spec.scope {
         case .vm: return ""
         case .disk: return "disk \((ref.item ?? 0) + 1): "
-        case .nic: return "net\(ref.item ?? 0): "
+        case .nic:
+            let keys = VMModel(draft: draft, host: host).nicKeys
+            let item = ref.item ?? 0
+            return (keys.indices.contains(item) ? keys[item] : "net\(item)") + ": "
         }
     }
 }

@@ -13,6 +13,8 @@ struct AnswersImporter {
     /// Values the file gave explicitly: they must have an effect, or the file asks for something we would drop.
     private var explicit: Set<FieldRef> = []
     private var diskOrigins: [String] = []
+    /// The file said what the install media is (ide2, cdrom, or ide2 set to null).
+    private var installMediaGiven = false
     private var nicOrigins: [String] = []
 
     init(host: HostInventory, format: Answers.Format) {
@@ -54,7 +56,8 @@ struct AnswersImporter {
     }
 
     private mutating func flag(_ id: FieldID, item: Int? = nil, _ text: String, what: String, at location: String) {
-        guard let value = Self.boolean(text) else {
+        // An empty value switches an option on, as `qm create --onboot ''` does (JSON answers are qm's parameters).
+        guard let value = isJSON && text.isEmpty && item == nil ? "1" : Self.boolean(text) else {
             problem(location, "\(what) must be a boolean (1/0, on/off, yes/no, true/false), not '\(Checks.shown(text))'")
             return
         }
@@ -105,11 +108,20 @@ struct AnswersImporter {
             return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file holds no settings")]))
         }
 
+        // JSON answers are answers to the wizard: they start from the VM the wizard proposes, with its default
+        // disk and NIC. A config file is a whole VM: what it leaves out means what it means to Proxmox.
+        if isJSON {
+            draft = VMDraft.fresh
+            diskOrigins = [""]
+            nicOrigins = [""]
+        }
+
         // Sort the keys: what the wizard handles by key, what it drops, what it does not support.
         var byKey: [String: AnswersEntry] = [:]
         var disks: [(DiskSlot, AnswersEntry)] = []
         var nics: [(Int, AnswersEntry)] = []
         var serials: [AnswersEntry] = []
+        var removed = Set<String>()
         var firstSeen: [String: String] = [:]
         for entry in read.entries {
             if let first = firstSeen[entry.key] {
@@ -118,6 +130,16 @@ struct AnswersImporter {
             }
             firstSeen[entry.key] = entry.location
             let (familyName, index) = AnswersKeys.family(entry.key)
+            if entry.isNull {
+                let device = DiskSlot(configKey: entry.key) != nil || ["cdrom", "efidisk0", "tpmstate0"].contains(entry.key)
+                    || (familyName == "net" && index.map { (0..<VMModel.maxNICs).contains($0) } == true)
+                if device {
+                    removed.insert(entry.key == "cdrom" ? "ide2" : entry.key)
+                } else {
+                    problem(entry.location, "null removes a device (a disk, netN, ide2, efidisk0 or tpmstate0); for '\(entry.key)' leave the key out to use the wizard's default")
+                }
+                continue
+            }
             if AnswersKeys.handled.contains(entry.key) {
                 byKey[entry.key] = entry
             } else if AnswersKeys.dropped.contains(entry.key) || (familyName == "unused" && index != nil) {
@@ -136,12 +158,25 @@ struct AnswersImporter {
         }
 
         general(byKey)
-        operatingSystem(byKey, disks: &disks)
-        system(byKey, serials: serials)
-        for (slot, entry) in disks.sorted(by: { $0.0 < $1.0 }) { disk(entry, slot: slot) }
+        operatingSystem(byKey, disks: &disks, removed: removed)
+        system(byKey, serials: serials, removed: removed)
         processor(byKey)
         memory(byKey)
-        for (_, entry) in nics.sorted(by: { $0.0 < $1.0 }) { nic(entry) }
+        if isJSON {
+            // The wizard's default disk sits in the slot the OS defaults give it; a key for that slot replaces it,
+            // null removes it. The default NIC is net0, likewise.
+            let defaultSlot = VMModel(draft: draft, host: host).diskSlots.first ?? nil
+            if let defaultSlot, removed.contains(defaultSlot.configKey) || disks.contains(where: { $0.0 == defaultSlot }) {
+                draft.disks.removeFirst()
+                diskOrigins.removeFirst()
+            }
+            if removed.contains("net0") || nics.contains(where: { $0.0 == 0 }) {
+                draft.nics.removeFirst()
+                nicOrigins.removeFirst()
+            }
+        }
+        for (slot, entry) in disks.sorted(by: { $0.0 < $1.0 }) { disk(entry, slot: slot) }
+        for (index, entry) in nics.sorted(by: { $0.0 < $1.0 }) { nic(entry, number: index) }
         if let entry = byKey["start"] { flag(.start, entry.value, what: "start", at: entry.location) }
 
         checkAgainstModel()
@@ -185,21 +220,20 @@ struct AnswersImporter {
     }
 
     /// `[order=]N[,up=N][,down=N]`.
+    /// `[order=]N[,up=N][,down=N]`, read as Proxmox reads it (blank parts skipped, a later part wins).
     private mutating func startup(_ entry: AnswersEntry) {
-        guard let pairs = properties(entry, defaultKey: "order") else { return }
-        let fields: [String: FieldID] = ["order": .startupOrder, "up": .startupUp, "down": .startupDown]
-        for (key, value) in pairs {
-            guard let id = fields[key] else {
-                problem(entry.location, "startup: unknown option '\(key)' (use order=, up= and down=)")
-                continue
-            }
-            set(id, value, at: entry.location)
+        guard let startup = PVEFormat.startupOrder(entry.value) else {
+            problem(entry.location, "startup '\(Checks.shown(entry.value))' is not a start order (like order=1,up=30,down=60; numbers only, no spaces)")
+            return
         }
+        set(.startupOrder, startup.order ?? "", at: entry.location)
+        set(.startupUp, startup.up ?? "", at: entry.location)
+        set(.startupDown, startup.down ?? "", at: entry.location)
     }
 
     // MARK: OS
 
-    private mutating func operatingSystem(_ keys: [String: AnswersEntry], disks: inout [(DiskSlot, AnswersEntry)]) {
+    private mutating func operatingSystem(_ keys: [String: AnswersEntry], disks: inout [(DiskSlot, AnswersEntry)], removed: Set<String>) {
         if let entry = keys["ostype"] {
             if let base = OSBase.of(ostype: entry.value) {
                 set(.osBase, base.rawValue, at: entry.location)
@@ -221,15 +255,21 @@ struct AnswersImporter {
             }
             installCD = entry
         }
-        // No ide2 means no install media; a broken one is reported once, not again as a missing ISO.
-        set(.media, "none", at: installCD?.location ?? "", given: false)
+        // A config file without ide2 has no CD drive; JSON without it keeps the wizard's install media, and
+        // `"ide2": null` removes the drive. A broken entry is reported once, not again as a missing ISO.
+        if removed.contains("ide2") {
+            set(.media, "omit", at: keys["cdrom"]?.location ?? "")
+        } else if !isJSON || installCD != nil {
+            set(.media, isJSON ? "none" : "omit", at: installCD?.location ?? "", given: false)
+        }
         if let entry = installCD { cdrom(entry, media: .install) }
+        installMediaGiven = installCD != nil || removed.contains("ide2")
 
         // A CD on ide0 is the VirtIO drivers CD; a disk on ide0 stays a disk.
         if let index = disks.firstIndex(where: { $0.0 == .driverCD }), isCDROM(disks[index].1) {
             let entry = disks.remove(at: index).1
             cdrom(entry, media: .drivers)
-        } else {
+        } else if !isJSON || removed.contains("ide0") {
             set(.virtioAdd, "0", at: "", given: false)
         }
         // Every other CD drive is beyond the wizard.
@@ -277,6 +317,11 @@ struct AnswersImporter {
         }
         switch role {
         case .install:
+            if file.hasPrefix("/") {
+                set(.media, "cdrom", at: entry.location)
+                set(.cdromDevice, file, at: entry.location)
+                return
+            }
             switch file {
             case "cdrom", "none": set(.media, file, at: entry.location)
             default:
@@ -301,7 +346,7 @@ struct AnswersImporter {
 
     // MARK: System
 
-    private mutating func system(_ keys: [String: AnswersEntry], serials: [AnswersEntry]) {
+    private mutating func system(_ keys: [String: AnswersEntry], serials: [AnswersEntry], removed: Set<String>) {
         var vgaType = ""
         if let entry = keys["vga"], let pairs = properties(entry, defaultKey: "type") {
             for (key, value) in pairs {
@@ -342,7 +387,7 @@ struct AnswersImporter {
                     problem(entry.location, "machine: unknown option '\(key)'")
                 }
             }
-        } else if keys["machine"] == nil {
+        } else if keys["machine"] == nil, !isJSON {
             set(.machine, "", at: "", given: false)
         }
 
@@ -352,18 +397,21 @@ struct AnswersImporter {
             } else {
                 problem(entry.location, "bios must be seabios or ovmf, not '\(Checks.shown(entry.value))'")
             }
-        } else {
+        } else if !isJSON {
             set(.bios, "", at: "", given: false)
         }
-        let ovmf = draft.values[FieldID.bios.rawValue] == "ovmf"
+        // In JSON the firmware left out is the wizard's choice for the OS.
+        let ovmf = draft.values[FieldID.bios.rawValue].map { $0 == "ovmf" } ?? VMModel(draft: draft, host: host).usesOVMF
 
         if let entry = keys["efidisk0"] {
             if ovmf {
                 efiDisk(entry)
             } else {
-                problem(entry.location, "efidisk0 needs bios: ovmf (an EFI disk is only used with UEFI firmware)")
+                problem(entry.location, Issue.stricter(
+                    "efidisk0 needs bios: ovmf: an EFI disk is only used with UEFI firmware",
+                    "never uses the EFI disk with SeaBIOS").phrase)
             }
-        } else if ovmf {
+        } else if (ovmf && !isJSON) || removed.contains("efidisk0") {
             set(.efiAdd, "0", at: "", given: false)
         }
 
@@ -374,7 +422,7 @@ struct AnswersImporter {
             } else {
                 problem(entry.location, "scsihw '\(Checks.shown(entry.value))' is not a SCSI controller (one of: \(offered.joined(separator: ", ")))")
             }
-        } else {
+        } else if !isJSON {
             set(.scsihw, "", at: "", given: false)
         }
 
@@ -392,9 +440,10 @@ struct AnswersImporter {
 
         if let entry = keys["tpmstate0"] {
             tpmState(entry)
-        } else {
+        } else if !isJSON || removed.contains("tpmstate0") {
             set(.tpmAdd, "0", at: "", given: false)
         }
+        if keys["agent"] == nil, !isJSON { set(.agent, "0", at: "", given: false) }
     }
 
     /// The wizard's machine choice for a Proxmox machine type: q35 or the i440fx default, versions dropped.
@@ -471,6 +520,7 @@ struct AnswersImporter {
     private mutating func efiDisk(_ entry: AnswersEntry) {
         guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
         var keys = "0"
+        var efitype = "2m"  // Proxmox's default when none is given
         for (key, value) in pairs {
             switch key {
             case "file", "format": break
@@ -485,6 +535,7 @@ struct AnswersImporter {
                 if !["2m", "4m"].contains(value) {
                     problem(entry.location, "efidisk0: efitype must be 2m or 4m, not '\(Checks.shown(value))'")
                 }
+                efitype = value
             case "ms-cert", "size": break
             case "import-from":
                 problem(entry.location, "efidisk0: option 'import-from' is not supported by vmwizard")
@@ -496,6 +547,7 @@ struct AnswersImporter {
         set(.efiAdd, "1", at: entry.location)
         set(.efiStorage, volume.storage, at: entry.location)
         set(.efiKeys, keys, at: entry.location)
+        set(.efiType, efitype, at: entry.location)
         if let format = volume.format { set(.efiFormat, format, at: entry.location, given: false) }
     }
 
@@ -570,7 +622,8 @@ struct AnswersImporter {
                 importFrom = source
             } else {
                 size = alloc.size
-                if let given = values["size"], let gib = gibibytes(given, entry), Double(gib) != Double(alloc.size) {
+                if let given = values["size"], let gib = gibibytes(given, entry),
+                   DiskSize.kibibytes(fromField: gib) != DiskSize.kibibytes(fromField: alloc.size) {
                     problem(entry.location, "\(entry.key): size=\(given) contradicts the size \(alloc.size) GiB in '\(file)'")
                     return
                 }
@@ -586,6 +639,8 @@ struct AnswersImporter {
             guard let gib = gibibytes(given, entry) else { return }
             size = gib
         }
+        // A format left out is the storage's default (Proxmox's meaning), not the wizard's preferred qcow2.
+        if format == nil, let info = host.storage(storage), info.formats.count > 1 { format = info.defaultFormat }
 
         let item = draft.disks.count
         draft.disks.append(ItemDraft())
@@ -645,48 +700,21 @@ struct AnswersImporter {
     }
 
     static func gibibytes(_ text: String) -> Result<String, AnswersProblem> {
-        let units: [Character: Int] = ["K": 10, "M": 20, "G": 30, "T": 40]
-        var number = Substring(text)
-        var shift = 0
-        if let last = number.last, let bits = units[last] {
-            shift = bits
-            number = number.dropLast()
+        // A size as Proxmox writes it: the field keeps GiB where that is short, else the size with its unit.
+        guard let bytes = DiskSize.bytes(fromProxmox: text) else {
+            return .failure(AnswersProblem(location: "", message: "size '\(Checks.shown(text))' is not a disk size (like 32G, 512M, 1049K)"))
         }
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              parts.count == 1 || !parts[1].isEmpty else {
-            return .failure(AnswersProblem(location: "", message: "size '\(Checks.shown(text))' is not a disk size (like 32G, 512M, 1.5T)"))
-        }
-        let digits = parts.joined()
-        let decimals = parts.count == 2 ? parts[1].count : 0
-        let tooLarge = AnswersProblem(location: "", message: "size '\(Checks.shown(text))' is too large")
-        // thousandths of a GiB = digits × 1000 × 2^shift / (10^decimals × 2^30), which must be whole.
-        guard digits.count <= 15, decimals <= 6, let mantissa = Int(digits) else { return .failure(tooLarge) }
-        var numerator = mantissa * 1000
-        var denominator = (0..<decimals).reduce(1) { value, _ in value * 10 }
-        if shift >= 30 {
-            let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 1 << (shift - 30))
-            guard !overflow else { return .failure(tooLarge) }
-            numerator = scaled
-        } else {
-            denominator <<= (30 - shift)
-        }
-        guard numerator % denominator == 0 else {
-            return .failure(AnswersProblem(
-                location: "", message: "size \(text) cannot be written in GiB with at most 3 decimals, the unit of vmwizard's disk size"))
-        }
-        let thousandths = numerator / denominator
-        let whole = thousandths / 1000, fraction = thousandths % 1000
-        if fraction == 0 { return .success(String(whole)) }
-        var decimalsText = String(fraction)
-        decimalsText = String(repeating: "0", count: 3 - decimalsText.count) + decimalsText
-        while decimalsText.hasSuffix("0") { decimalsText.removeLast() }
-        return .success("\(whole).\(decimalsText)")
+        return .success(DiskSize.fieldText(kib: (bytes + 1023) / 1024))
     }
 
     // MARK: CPU and memory
 
     private mutating func processor(_ keys: [String: AnswersEntry]) {
+        // What a config file leaves out is Proxmox's default, where that differs from the wizard's.
+        if !isJSON {
+            if keys["cpu"] == nil { set(.cpuType, "kvm64", at: "", given: false) }
+            if keys["ostype"] == nil { set(.ostype, "other", at: "", given: false); set(.osBase, "other", at: "", given: false) }
+        }
         for (key, id) in [("sockets", FieldID.sockets), ("cores", .cores), ("vcpus", .vcpus), ("cpulimit", .cpulimit),
                           ("cpuunits", .cpuunits), ("affinity", .affinity)] {
             if let entry = keys[key] { set(id, entry.value, at: entry.location) }
@@ -707,6 +735,7 @@ struct AnswersImporter {
     }
 
     private mutating func memory(_ keys: [String: AnswersEntry]) {
+        if !isJSON, keys["memory"] == nil { set(.memory, "512", at: "", given: false) }
         if let entry = keys["memory"], let pairs = properties(entry, defaultKey: "current") {
             for (key, value) in pairs {
                 if key == "current" {
@@ -730,7 +759,7 @@ struct AnswersImporter {
 
     // MARK: Network
 
-    private mutating func nic(_ entry: AnswersEntry) {
+    private mutating func nic(_ entry: AnswersEntry, number: Int) {
         var parts = entry.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         // `virtio=BC:24:…` is the model with its MAC address.
         if let first = parts.first, let eq = first.firstIndex(of: "="),
@@ -753,7 +782,10 @@ struct AnswersImporter {
         draft.nics.append(ItemDraft())
         nicOrigins.append(entry.location)
         let at = entry.location
+        set(.netIndex, item: item, String(number), at: at, given: false)
+        // Sub-keys left out mean Proxmox's defaults: no firewall, and no bridge unless one is written.
         set(.netFirewall, item: item, "0", at: at, given: false)
+        set(.netBridge, item: item, "", at: at, given: false)
         for (key, value) in pairs {
             switch key {
             case "model":
@@ -789,7 +821,9 @@ struct AnswersImporter {
         let model = VMModel(draft: draft, host: host)
         for ref in explicit.sorted(by: { ($0.id.rawValue, $0.item ?? -1) < ($1.id.rawValue, $1.item ?? -1) }) {
             guard let spec = OptionCatalog.spec(ref.id), !model.isActive(spec, item: ref.item) else { continue }
-            problem(origins[ref] ?? "", "\(spec.label) '\(Checks.shown(model.value(ref.id, item: ref.item)))' would be ignored: \(Self.inactiveReason(ref.id))")
+            problem(origins[ref] ?? "", Issue.stricter(
+                "\(spec.label) '\(Checks.shown(model.value(ref.id, item: ref.item)))' would have no effect: \(Self.inactiveReason(ref.id))",
+                "ignores it; vmwizard drops nothing a file asks for without saying so").phrase)
         }
         for (field, storageField, item) in formatFields(model) {
             guard let format = model.userValue(field, item: item), !format.isEmpty else { continue }
@@ -797,11 +831,18 @@ struct AnswersImporter {
             guard host.storage(storage) != nil else { continue }
             let formats = model.formats(ofStorage: storage)
             if !formats.contains(format) {
-                problem(origins[FieldRef(field, item: item)] ?? "",
-                        "format '\(format)' is not supported by storage '\(storage)' (supported: \(formats.joined(separator: ", ")))")
+                problem(origins[FieldRef(field, item: item)] ?? "", Issue.stricter(
+                    "format '\(format)' is not supported by storage '\(storage)' (supported: \(formats.joined(separator: ", ")))",
+                    "allocating the disk then fails").phrase)
             }
         }
         for issue in model.issues() where issue.isError {
+            if isJSON, !installMediaGiven, issue.field?.id == .isoImage {
+                // The wizard's install media is an ISO image, and the answers named none.
+                problems.append(AnswersProblem(location: "key 'ide2'", message:
+                    "no install media given: the wizard's default is an ISO image, so name one in ide2 (STORAGE:iso/FILE.iso,media=cdrom), or write ide2 as none,media=cdrom, or set it to null for no CD drive"))
+                continue
+            }
             problems.append(AnswersProblem(location: location(of: issue.field), message: issue.phrase))
         }
     }

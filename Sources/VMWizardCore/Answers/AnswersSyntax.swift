@@ -5,6 +5,8 @@ struct AnswersEntry: Equatable, Sendable {
     var key: String
     var value: String
     var location: String
+    /// JSON `null`: remove the device the wizard would add by default under this key.
+    var isNull = false
 }
 
 /// What the syntax readers hand to the importer.
@@ -53,10 +55,8 @@ enum AnswersConfig {
                     location: "line \(number)", message: "expected 'key: value', got '\(Checks.shown(String(line)))'"))
                 continue
             }
-            if value.isEmpty {
-                result.problems.append(AnswersProblem(location: "line \(number)", message: "key '\(key)' has no value"))
-                continue
-            }
+            // Proxmox drops a key without a value (with a warning) and keeps reading.
+            if value.isEmpty { continue }
             if key == "description" {
                 description += PercentEscapes.decode(value)
                 if descriptionLine == nil { descriptionLine = number }
@@ -64,6 +64,10 @@ enum AnswersConfig {
             }
             result.entries.append(AnswersEntry(key: key, value: value, location: "line \(number)"))
         }
+        // A key given twice: the last one wins, as in Proxmox.
+        var last: [String: Int] = [:]
+        for (index, entry) in result.entries.enumerated() { last[entry.key] = index }
+        result.entries = result.entries.enumerated().filter { last[$0.element.key] == $0.offset }.map(\.element)
         if let descriptionLine {
             while let last = description.unicodeScalars.last, Whitespace.isSpaceOrNewline(last) {
                 description.unicodeScalars.removeLast()
@@ -113,7 +117,8 @@ enum AnswersJSON {
             for (key, value) in members {
                 let location = "key '\(key)'"
                 if seen[key] != nil {
-                    result.problems.append(AnswersProblem(location: location, message: "the key appears more than once"))
+                    result.problems.append(AnswersProblem(location: location, message: Issue.stricter(
+                        "the key appears more than once", "keeps only the last one; which one you meant is unclear").phrase))
                     continue
                 }
                 seen[key] = 1
@@ -122,8 +127,7 @@ enum AnswersJSON {
                 case .number(let text): result.entries.append(AnswersEntry(key: key, value: text, location: location))
                 case .bool(let flag): result.entries.append(AnswersEntry(key: key, value: flag ? "1" : "0", location: location))
                 case .null:
-                    result.problems.append(AnswersProblem(
-                        location: location, message: "null is not a value: leave the key out to use the default"))
+                    result.entries.append(AnswersEntry(key: key, value: "", location: location, isNull: true))
                 case .composite(let kind):
                     result.problems.append(AnswersProblem(
                         location: location, message: "expected a string, number or boolean, got \(kind)"))

@@ -77,12 +77,13 @@ public struct ConfigWriter: Sendable {
             throw FileWriteError("VM ID \(vmid) is already in use on node \(guest.node)")
         }
         let registration = ConfigFile.Registration(
-            macs: Dictionary(uniqueKeysWithValues: model.draft.nics.indices.map { nic in
+            macs: Dictionary(uniqueKeysWithValues: zip(model.nicNumbers, model.draft.nics.indices).map { number, nic in
                 let typed = model.value(.netMAC, item: nic)
-                return (nic, typed.isEmpty ? MACAddress.random(prefix: model.host.macPrefix) : typed.uppercased())
+                return (number, typed.isEmpty ? MACAddress.random(prefix: model.host.macPrefix) : typed.uppercased())
             }),
             smbiosUUID: UUID().uuidString.lowercased(),
-            vmgenid: UUID().uuidString.lowercased())
+            vmgenid: UUID().uuidString.lowercased(),
+            creationTime: Int(Date().timeIntervalSince1970))
         try AtomicFile.createExclusive(path, contents: ConfigFile.render(model, registration: registration))
         return path
     }

@@ -36,10 +36,18 @@ public struct HostInventory: Sendable, Equatable {
     public var memoryAvailableMiB: Int
     /// 1 or 2; sets the cpuunits range and default.
     public var cgroupVersion: Int
+    /// The node's QEMU version (`10.0.2`) from the installed pve-qemu-kvm package; nil when unknown. Proxmox pins
+    /// the machine version of Windows guests to it.
+    public var qemuVersion: String?
+    /// The cluster's custom CPU models (`/etc/pve/virtual-guest/cpu-models.conf`): name → the model it reports.
+    public var customCPUModels: [String: String] = [:]
     /// Problems met while reading the host, each naming the file.
     public var warnings: [Phrase]
     /// Bridges and ISO images of other cluster nodes, read with pvesh when the user picks that node.
     public var remoteNodes: [String: RemoteNodeResources] = [:]
+    /// Where the host's files are (`/` on a node, `--root` for a fixture); nil for the demo host, whose files
+    /// exist nowhere. Used to look at import sources (their size).
+    public var root: String?
 
     public init(
         localNode: String, isDemo: Bool = false, clusterName: String? = nil, quorate: Bool = true,
@@ -47,7 +55,7 @@ public struct HostInventory: Sendable, Equatable {
         nextIDUpper: Int = 1_000_000, macPrefix: String = "BC:24:11", storages: [Storage] = [],
         isoImages: [String: [ISOImage]] = [:], isoListingPending: Set<String> = [],
         bridges: [Bridge] = [], pools: [Pool] = [], cpuCount: Int = 1, memoryTotalMiB: Int = 0,
-        memoryAvailableMiB: Int = 0, cgroupVersion: Int = 2, warnings: [Phrase] = []
+        memoryAvailableMiB: Int = 0, cgroupVersion: Int = 2, qemuVersion: String? = nil, warnings: [Phrase] = []
     ) {
         self.localNode = localNode
         self.isDemo = isDemo
@@ -67,6 +75,7 @@ public struct HostInventory: Sendable, Equatable {
         self.memoryTotalMiB = memoryTotalMiB
         self.memoryAvailableMiB = memoryAvailableMiB
         self.cgroupVersion = cgroupVersion
+        self.qemuVersion = qemuVersion
         self.warnings = warnings
     }
 }

@@ -57,7 +57,7 @@ extension HostInventory {
                 Bridge(name: "vmbr1", kind: .linux, comment: "DMZ", active: true, vlanAware: true),
             ],
             pools: [Pool(id: "lab", comment: "Test machines"), Pool(id: "prod", comment: "Production")],
-            cpuCount: 8, memoryTotalMiB: 32768, memoryAvailableMiB: 20112, cgroupVersion: 2, warnings: []
+            cpuCount: 8, memoryTotalMiB: 32768, memoryAvailableMiB: 20112, cgroupVersion: 2, qemuVersion: "10.0.2", warnings: []
         )
     }()
 }

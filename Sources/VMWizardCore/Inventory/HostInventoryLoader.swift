@@ -94,6 +94,12 @@ public enum HostInventoryLoader {
             pools = InventoryHostFiles.parsePools(bytes, warnings: &warnings)
         }
 
+        // Custom CPU models of the cluster.
+        var customCPUModels: [String: String] = [:]
+        if let bytes = read(InventoryHostFiles.cpuModelsPath, consequence: "custom CPU models are not listed") {
+            customCPUModels = InventoryHostFiles.parseCPUModels(bytes)
+        }
+
         // Host CPU and memory.
         var cpuCount = 0
         if let bytes = read(InventoryHostFiles.cpuinfoPath, required: true, consequence: "host CPU count unknown") {
@@ -111,6 +117,7 @@ public enum HostInventoryLoader {
         let memoryAvailableMiB = memory?.availableMiB ?? 0
 
         let cgroupVersion = InventoryFiles.exists(InventoryFiles.join(root, "sys/fs/cgroup/cgroup.controllers")) ? 2 : 1
+        let qemuVersion = read(InventoryHostFiles.dpkgStatusPath).flatMap { InventoryHostFiles.packageVersion("pve-qemu-kvm", in: $0) }
 
         // Cluster nodes.
         var nodes: [ClusterNode] = []
@@ -135,14 +142,17 @@ public enum HostInventoryLoader {
             nodes[index].memoryTotalMiB = memoryTotalMiB
         }
 
-        return HostInventory(
+        var host = HostInventory(
             localNode: localNode, isDemo: false, clusterName: members?.clusterName,
             quorate: members?.quorate ?? true, nodes: nodes, guests: guests,
             nextIDLower: datacenter.nextIDLower, nextIDUpper: datacenter.nextIDUpper, macPrefix: datacenter.macPrefix,
             storages: storages, isoImages: isoImages, isoListingPending: pending, bridges: bridges, pools: pools,
             cpuCount: cpuCount, memoryTotalMiB: memoryTotalMiB, memoryAvailableMiB: memoryAvailableMiB,
-            cgroupVersion: cgroupVersion, warnings: warnings
+            cgroupVersion: cgroupVersion, qemuVersion: qemuVersion, warnings: warnings
         )
+        host.root = root
+        host.customCPUModels = customCPUModels
+        return host
     }
 
     /// Only the cluster-wide guest list, for the last-moment VMID check before creating: cheap to re-read,

@@ -2,6 +2,74 @@ import VMWizardPlatform
 
 /// `datacenter.cfg`, `user.cfg` pools, `/proc` and `/proc/mounts`.
 enum InventoryHostFiles {
+    static let cpuModelsPath = "etc/pve/virtual-guest/cpu-models.conf"
+
+    /// `cpu-model: NAME` sections (Proxmox's section config) with their `reported-model`; the VM config refers
+    /// to one as `custom-NAME`.
+    static func parseCPUModels(_ bytes: [UInt8]) -> [String: String] {
+        var models: [String: String] = [:]
+        var current: String?
+        for raw in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
+            if line.trimmingWhitespace().isEmpty { current = nil; continue }
+            if line.hasPrefix("#") { continue }
+            if line.first == " " || line.first == "\t" {
+                let parts = line.trimmingWhitespace().split(separator: " ", maxSplits: 1)
+                if let name = current, parts.count == 2, parts[0] == "reported-model" {
+                    models[name] = String(parts[1]).trimmingWhitespace()
+                }
+                continue
+            }
+            if line.hasPrefix("cpu-model:") {
+                let name = line.dropFirst("cpu-model:".count).trimmingWhitespace()
+                current = name.isEmpty ? nil : name
+                if let current { models[current] = models[current] ?? "kvm64" }
+            } else {
+                current = nil
+            }
+        }
+        return models
+    }
+
+    static let dpkgStatusPath = "var/lib/dpkg/status"
+
+    /// The upstream version of an installed Debian package (`10.0.2` of `10.0.2-4`) from dpkg's status file.
+    static func packageVersion(_ package: String, in status: [UInt8]) -> String? {
+        let header = Array("Package: \(package)\n".utf8)
+        var start = 0
+        while let found = find(header, in: status, from: start) {
+            // Only at the start of a line.
+            if found == 0 || status[found - 1] == 0x0A {
+                var end = found
+                while end + 1 < status.count, !(status[end] == 0x0A && status[end + 1] == 0x0A) { end += 1 }
+                let stanza = String(decoding: status[found..<min(end + 1, status.count)], as: UTF8.self)
+                for line in stanza.split(separator: "\n") where line.hasPrefix("Version: ") {
+                    var version = line.dropFirst("Version: ".count)
+                    if let colon = version.firstIndex(of: ":") { version = version[version.index(after: colon)...] }
+                    let upstream = version.split(separator: "-").first.map(String.init) ?? ""
+                    return upstream.isEmpty ? nil : upstream
+                }
+                return nil
+            }
+            start = found + 1
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
+        var index = start
+        while index <= haystack.count - needle.count {
+            if haystack[index] == needle[0] {
+                var matched = 1
+                while matched < needle.count && haystack[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     static let datacenterPath = "etc/pve/datacenter.cfg"
     static let userPath = "etc/pve/user.cfg"
     static let cpuinfoPath = "proc/cpuinfo"

@@ -38,6 +38,14 @@ public enum CPUModels {
         models.map { Choice($0, detail: .verbatim(vendor), group: vendor) }
     }
 
+    /// The built-in models plus the cluster's custom ones (`custom-NAME`, grouped as Custom).
+    public static func choices(host: HostInventory) -> [Choice] {
+        guard !host.customCPUModels.isEmpty else { return choices }
+        return choices + host.customCPUModels.keys.sorted().map {
+            Choice("custom-\($0)", .verbatim($0), detail: "Custom (reports \(host.customCPUModels[$0] ?? "kvm64"))", group: "Custom")
+        }
+    }
+
     public static func isKnown(_ model: String) -> Bool {
         model == "host" || amd.contains(model) || intel.contains(model) || qemu.contains(model)
     }

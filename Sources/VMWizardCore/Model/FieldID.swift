@@ -32,6 +32,7 @@ extension FieldID {
     public static let description: FieldID = "description"
     // OS
     public static let media: FieldID = "media"
+    public static let cdromDevice: FieldID = "cdrom.device"
     public static let isoStorage: FieldID = "iso.storage"
     public static let isoImage: FieldID = "iso.image"
     public static let osBase: FieldID = "os.base"
@@ -47,6 +48,7 @@ extension FieldID {
     public static let efiStorage: FieldID = "efi.storage"
     public static let efiFormat: FieldID = "efi.format"
     public static let efiKeys: FieldID = "efi.keys"
+    public static let efiType: FieldID = "efi.type"
     public static let scsihw: FieldID = "scsihw"
     public static let agent: FieldID = "agent"
     public static let tpmAdd: FieldID = "tpm.add"
@@ -93,6 +95,7 @@ extension FieldID {
     public static let shares: FieldID = "shares"
     public static let allowKSM: FieldID = "allow-ksm"
     // Network (per NIC)
+    public static let netIndex: FieldID = "net.index"
     public static let netBridge: FieldID = "net.bridge"
     public static let netTag: FieldID = "net.tag"
     public static let netFirewall: FieldID = "net.firewall"

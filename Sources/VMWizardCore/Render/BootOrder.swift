@@ -15,8 +15,9 @@ public enum BootOrder {
         guard model.virtioDriverDriveActive else { return nil }
         var devices = [String]()
         if let disk = firstDisk(model) { devices.append(disk.configKey) }
-        devices += [DiskSlot.installCD.configKey, DiskSlot.driverCD.configKey]
-        if !model.draft.nics.isEmpty { devices.append("net0") }
+        if model.installCDPresent { devices.append(DiskSlot.installCD.configKey) }
+        devices.append(DiskSlot.driverCD.configKey)
+        if let nic = model.nicNumbers.min() { devices.append("net\(nic)") }
         return "order=" + devices.joined(separator: ";")
     }
 
@@ -25,8 +26,9 @@ public enum BootOrder {
         if let explicit = explicit(model) { return explicit }
         var devices = [String]()
         if let disk = firstDisk(model) { devices.append(disk.configKey) }
-        devices.append(DiskSlot.installCD.configKey)
-        if !model.draft.nics.isEmpty { devices.append("net0") }
-        return "order=" + devices.joined(separator: ";")
+        if model.installCDPresent { devices.append(DiskSlot.installCD.configKey) }
+        if let nic = model.nicNumbers.min() { devices.append("net\(nic)") }
+        // With nothing to boot from, Proxmox writes an empty boot line.
+        return devices.isEmpty ? "" : "order=" + devices.joined(separator: ";")
     }
 }

@@ -1,23 +1,27 @@
 import VMWizardPlatform
 
-/// The VM's configuration file as Proxmox writes `/etc/pve/qemu-server/VMID.conf` after creating it:
+/// The VM's configuration file as Proxmox writes `/etc/pve/qemu-server/VMID.conf` after `qm create`: the
 /// description as leading `#` lines, then `key: value` lines sorted by key, property strings with the volume
-/// first and the other keys sorted, flags written as 1/0.
+/// first and the other keys sorted, flags as 1/0; new volumes named and sized as the allocation would; tags,
+/// CPU units and the machine of a Windows guest stored the way Proxmox stores them.
 public enum ConfigFile {
-    /// What a real registration adds: the MACs, smbios1 and vmgenid that `qm create` would generate.
+    /// What a real registration adds: the MACs, smbios1, vmgenid and meta line that `qm create` would generate.
     public struct Registration: Sendable, Equatable {
-        /// NIC index -> MAC address.
+        /// NIC key ("net0") or index -> MAC address.
         public var macs: [Int: String]
         public var smbiosUUID: String?
         public var vmgenid: String?
+        /// `meta: creation-qemu=…,ctime=…`: the QEMU version and the creation time (seconds since 1970).
+        public var creationTime: Int?
 
         public init(
             macs: [Int: String] = [:],
-            smbiosUUID: String? = nil, vmgenid: String? = nil
+            smbiosUUID: String? = nil, vmgenid: String? = nil, creationTime: Int? = nil
         ) {
             self.macs = macs
             self.smbiosUUID = smbiosUUID
             self.vmgenid = vmgenid
+            self.creationTime = creationTime
         }
     }
 
@@ -31,68 +35,126 @@ public enum ConfigFile {
         for param in params where !notInConfig.contains(param.key) {
             var value = param.value
             if isDrive(param.key) {
-                value = driveLine(param.key, value, volume: names[param.key])
+                value = driveLine(param.key, value, volume: names[param.key], model: model)
             } else if param.key.hasPrefix("net"), let index = Int(param.key.dropFirst(3)) {
                 value = nicLine(value, mac: registration?.macs[index])
+            } else if param.key == "tags" {
+                value = storedTags(value)
+            } else if param.key == "cpuunits", let units = Int(value) {
+                value = String(OptionCatalog.cpuUnitsClamped(units, cgroupVersion: model.host.cgroupVersion))
+            } else if param.key == "machine" {
+                value = pinnedMachine(value, model: model) ?? value
             }
             lines.append((param.key, value))
+        }
+        if !lines.contains(where: { $0.0 == "machine" }), let pinned = pinnedMachine("", model: model) {
+            lines.append(("machine", pinned))
         }
         if !lines.contains(where: { $0.0 == "boot" }) { lines.append(("boot", BootOrder.effective(model))) }
         if let uuid = registration?.smbiosUUID { lines.append(("smbios1", "uuid=\(uuid)")) }
         if let genid = registration?.vmgenid { lines.append(("vmgenid", genid)) }
-        var text = ""
-        let notes = model.value(.description)
-        if !notes.isEmpty {
-            // Like Perl's split, trailing empty lines are dropped.
-            var noteLines = notes.split(separator: "\n", omittingEmptySubsequences: false)
-            while noteLines.last?.isEmpty == true { noteLines.removeLast() }
-            for line in noteLines {
-                text += "#" + PercentEscapes.encode(String(line)) + "\n"
-            }
+        if let time = registration?.creationTime, let qemu = model.host.qemuVersion {
+            lines.append(("meta", "creation-qemu=\(qemu),ctime=\(time)"))
         }
+        var text = descriptionLines(model.value(.description)).map { $0 + "\n" }.joined()
         for (key, value) in lines.sorted(by: { $0.0 < $1.0 }) { text += "\(key): \(value)\n" }
         return text
     }
+
+    // MARK: Description
+
+    /// The description as Proxmox keeps it: it writes the lines of the text and, reading them back, drops the
+    /// white space at the end (spaces, tabs, line breaks, CR).
+    public static func storedDescription(_ text: String) -> String {
+        var scalars = text.unicodeScalars[...]
+        while let last = scalars.last, Whitespace.isSpaceOrNewline(last) { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// `#` comment lines, one per line of the stored description; none for an empty one (or just "0", which
+    /// Proxmox's writer drops).
+    public static func descriptionLines(_ text: String) -> [String] {
+        let stored = storedDescription(text)
+        if stored.isEmpty || stored == "0" { return [] }
+        // Split on line feeds alone: a CR stays in its line (Proxmox writes it as %0D), and "\r\n" is one
+        // Character in Swift, so the split goes by scalars.
+        return stored.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "#" + PercentEscapes.encode(String(String.UnicodeScalarView($0))) }
+    }
+
+    // MARK: Stored forms
+
+    /// Tags as Proxmox stores them on create (default tag style): lower case, sorted, duplicates dropped, joined
+    /// with ";".
+    public static func storedTags(_ text: String) -> String {
+        var seen = Set<String>()
+        return PVEFormat.splitList(text).map { $0.lowercased() }.sorted().filter { seen.insert($0).inserted }
+            .joined(separator: ";")
+    }
+
+    /// The machine type Proxmox stores for a Windows guest: `pc`/`q35` (or nothing) pinned to the node's QEMU
+    /// machine version, e.g. `pc-q35-10.0+pve1`; nil when nothing is pinned (not Windows, already versioned, or
+    /// the node's QEMU version is unknown).
+    public static func pinnedMachine(_ machine: String, model: VMModel) -> String? {
+        guard OSDefaults.isWindows(model.value(.ostype)), let qemu = model.host.qemuVersion else { return nil }
+        let parts = machine.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        let type = parts.first.map(String.init) ?? ""
+        let rest = parts.count > 1 ? "," + parts[1] : ""
+        guard ["", "pc", "q35"].contains(type), let version = MachineVersions.pinned(qemuVersion: qemu) else { return nil }
+        return (type == "q35" ? "pc-q35-" : "pc-i440fx-") + version + rest
+    }
+
+    // MARK: Volumes
 
     static func isDrive(_ key: String) -> Bool {
         key == "efidisk0" || key == "tpmstate0" || DiskSlot(configKey: key) != nil
     }
 
-    /// Volume names `qm create` would give the new volumes: per storage `vm-ID-disk-N`, numbered in drive
-    /// order (disks, then the EFI and TPM disks); file storages keep them under `ID/` with the format suffix.
+    static let fileBasedTypes: Set<String> = ["dir", "nfs", "cifs", "glusterfs", "btrfs", "cephfs"]
+
+    /// Volume names `qm create` would give the new volumes: it allocates them in the order of the sorted drive
+    /// keys (`efidisk0`, `ide0`, …, `scsi0`, `scsi1`, `scsi10`, …, `tpmstate0`, `virtio0`, …), each taking the first
+    /// free `vm-ID-disk-N` on its storage; file storages keep them as `ID/vm-ID-disk-N.FORMAT` and count per
+    /// format. A prediction: volumes left on the storage by an earlier VM with the same ID would shift the numbers.
     public static func predictedVolumes(_ model: VMModel, params: [PVEParam]) -> [String: String] {
         let vmid = model.value(.vmid)
-        let order: [String] = DiskBus.bootSearchOrder.flatMap { bus in (0..<bus.slots).map { "\(bus.rawValue)\($0)" } }
-            + ["efidisk0", "tpmstate0"]
-        let byKey = Dictionary(params.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var counters: [String: Int] = [:]
         var result: [String: String] = [:]
-        for key in order {
-            guard let value = byKey[key] else { continue }
-            let drive = PropertyString.parse(value)
+        for param in params.sorted(by: { $0.key < $1.key }) where isDrive(param.key) {
+            let drive = PropertyString.parse(param.value)
             guard let head = drive.head, drive.value("media") != "cdrom", let colon = head.firstIndex(of: ":") else { continue }
             let storage = String(head[..<colon])
-            let number = counters[storage, default: 0]
-            counters[storage] = number + 1
+            let info = model.host.storage(storage)
+            let fileBased = info.map { fileBasedTypes.contains($0.type) } ?? false
+            let format = drive.value("format") ?? info?.defaultFormat ?? "raw"
+            let counter = fileBased ? "\(storage)/\(format)" : storage
+            let number = counters[counter, default: 0]
+            counters[counter] = number + 1
             let name = "vm-\(vmid)-disk-\(number)"
-            if let info = model.host.storage(storage), fileBasedTypes.contains(info.type) {
-                let format = drive.value("format") ?? info.defaultFormat
-                result[key] = "\(storage):\(vmid)/\(name).\(format)"
-            } else {
-                result[key] = "\(storage):\(name)"
-            }
+            result[param.key] = fileBased ? "\(storage):\(vmid)/\(name).\(format)" : "\(storage):\(name)"
         }
         return result
     }
 
-    static let fileBasedTypes: Set<String> = ["dir", "nfs", "cifs", "glusterfs", "btrfs", "cephfs"]
+    /// The size Proxmox records for a new EFI vars disk: the allocated size, which depends on the storage (the
+    /// 528 KiB 4m vars file as is on file storages, rounded up to an LVM extent or a ZFS/Ceph block elsewhere).
+    static func efiDiskSize(_ drive: PropertyString, storageType: String?) -> String {
+        switch storageType {
+        case "lvm", "lvmthin": return "4M"
+        case "zfspool", "zfs", "rbd": return "1M"
+        default: return drive.value("efitype") == "4m" ? "528K" : "128K"
+        }
+    }
 
     /// A drive as the config holds it after allocation: the volume first, the remaining keys sorted, flags as
     /// 1/0, and the allocation-only keys (format, import-from, the GiB size) replaced by the volume's size.
-    static func driveLine(_ key: String, _ value: String, volume: String?) -> String {
+    static func driveLine(_ key: String, _ value: String, volume: String?, model: VMModel) -> String {
         var drive = PropertyString.parse(value)
         if drive.value("media") == "cdrom" { return value }
         let requested = drive.head.flatMap { $0.split(separator: ":").last }.map(String.init)
+        let storage = drive.head.flatMap { $0.split(separator: ":").first }.map(String.init)
+        let storageType = storage.flatMap { model.host.storage($0)?.type }
+        let importSource = drive.value("import-from")
         drive.head = volume ?? drive.head
         var pairs = drive.pairs.filter { $0.key != "import-from" && $0.key != "format" }.map { pair -> (key: String, value: String) in
             switch (pair.key, pair.value) {
@@ -102,27 +164,26 @@ public enum ConfigFile {
             default: return pair
             }
         }
-        // New pre-enrolled EFI vars carry the 2023 Microsoft certificates.
-        if key == "efidisk0", drive.value("pre-enrolled-keys") == "1" { pairs.append(("ms-cert", "2023k")) }
+        // New pre-enrolled 4m EFI vars carry the 2023 Microsoft certificates.
+        if key == "efidisk0", drive.value("pre-enrolled-keys") == "1", drive.value("efitype") == "4m" {
+            pairs.append(("ms-cert", "2023k"))
+        }
         let sizeText: String?
-        if key == "efidisk0" || key == "tpmstate0" {
+        if key == "efidisk0" {
+            sizeText = efiDiskSize(drive, storageType: storageType)
+        } else if key == "tpmstate0" {
             sizeText = "4M"
-        } else if let requested, requested != "0", let gib = Double(requested) {
-            sizeText = formatSize(gib: gib)
+        } else if let importSource {
+            // The imported disk is as large as its image (when vmwizard can read the image's header).
+            sizeText = ImportImage.virtualSize(of: importSource, host: model.host).map { DiskSize.proxmoxText(bytes: $0) }
+        } else if let requested, requested != "0", let kib = DiskSize.kibibytes(fromField: requested) {
+            sizeText = DiskSize.proxmoxText(bytes: kib * 1024)
         } else {
             sizeText = nil
         }
         if let sizeText { pairs.append(("size", sizeText)) }
         drive.pairs = pairs.sorted { $0.key < $1.key }
         return drive.text
-    }
-
-    /// Proxmox's size notation: whole GiB as "G", else MiB, else KiB.
-    static func formatSize(gib: Double) -> String {
-        let kib = (gib * 1024 * 1024).rounded()
-        if kib.truncatingRemainder(dividingBy: 1024 * 1024) == 0 { return "\(Int(kib / 1024 / 1024))G" }
-        if kib.truncatingRemainder(dividingBy: 1024) == 0 { return "\(Int(kib / 1024))M" }
-        return "\(Int(kib))K"
     }
 
     static func nicLine(_ value: String, mac: String?) -> String {
@@ -136,5 +197,19 @@ public enum ConfigFile {
         }
         nic.pairs.sort { $0.key < $1.key }
         return nic.text
+    }
+}
+
+/// Proxmox's machine versions: Windows guests are pinned to the newest machine version of the installed QEMU,
+/// with the newest `+pveN` revision Proxmox defines for it (qemu-server's PVE_MACHINE_VERSION).
+public enum MachineVersions {
+    static let revisions: [String: Int] = ["4.1": 2, "9.2": 1, "10.0": 1, "11.0": 2]
+
+    /// `10.0+pve1` for QEMU `10.0.2`; nil for a version that is not `major.minor[.patch]`.
+    public static func pinned(qemuVersion: String) -> String? {
+        let parts = qemuVersion.split(separator: ".")
+        guard parts.count >= 2, parts.prefix(2).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let version = "\(parts[0]).\(parts[1])"
+        return revisions[version].map { "\(version)+pve\($0)" } ?? version
     }
 }

@@ -32,9 +32,9 @@ public enum PVEParameters {
         add("onboot", ticked(.onboot), .boolean)
         add("startup", startup(model))
         add("tags", nonEmpty(.tags).map { PVEFormat.splitList($0).joined(separator: ";") }.flatMap { $0.isEmpty ? nil : $0 })
-        add("description", nonEmpty(.description))
+        add("description", nonEmpty(.description).map(ConfigFile.storedDescription).flatMap { $0.isEmpty ? nil : $0 })
         // OS
-        add("ide2", installCD(model))
+        if model.installCDPresent { add("ide2", installCD(model)) }
         add("ostype", model.value(.ostype))
         if model.virtioDriverDriveActive { add("ide0", "\(model.value(.virtioImage)),media=cdrom") }
         // System
@@ -57,7 +57,8 @@ public enum PVEParameters {
         add("cpulimit", nonEmpty(.cpulimit).flatMap { Double($0) == 0 ? nil : $0 }, .number)
         let standardUnits = model.host.cgroupVersion == 1 ? 1024 : 100
         add("cpuunits", nonEmpty(.cpuunits).flatMap { Int($0) == standardUnits ? nil : $0 }, .integer)
-        add("affinity", nonEmpty(.affinity))
+        // Spaces around the parts mean nothing to Proxmox, and its config reader would drop them anyway.
+        add("affinity", nonEmpty(.affinity).map { String($0.filter { $0 != " " && $0 != "\t" }) })
         add("numa", model.value(.numa), .boolean)
         add("cpu", cpu(model))
         // Memory
@@ -70,7 +71,7 @@ public enum PVEParameters {
         }
         if !model.flag(.allowKSM) { add("allow-ksm", "0", .boolean) }
         // Network
-        for nic in model.draft.nics.indices { add("net\(nic)", nicValue(model, nic: nic)) }
+        for (nic, key) in model.nicKeys.enumerated() { add(key, nicValue(model, nic: nic)) }
         add("boot", BootOrder.explicit(model))
         if includeStart { add("start", ticked(.start), .boolean) }
         return params
@@ -87,14 +88,16 @@ public enum PVEParameters {
 
     static func installCD(_ model: VMModel) -> String {
         switch model.value(.media) {
-        case "cdrom": return "cdrom,media=cdrom"
+        case "cdrom":
+            let device = model.value(.cdromDevice)
+            return "\(device.isEmpty ? "cdrom" : device),media=cdrom"
         case "none": return "none,media=cdrom"
         default: return "\(model.value(.isoImage)),media=cdrom"
         }
     }
 
     static func efiDisk(_ model: VMModel) -> String {
-        var value = "\(model.value(.efiStorage)):1,efitype=4m"
+        var value = "\(model.value(.efiStorage)):1,efitype=\(model.value(.efiType))"
         if model.flag(.efiKeys) { value += ",pre-enrolled-keys=1" }
         if let format = model.activeValue(.efiFormat) { value += ",format=\(format)" }
         return value
@@ -124,7 +127,7 @@ public enum PVEParameters {
         func on(_ id: FieldID) -> Bool { active(id) == "1" }
         let storage = model.value(.diskStorage, item: disk)
         let source = model.value(.diskImport, item: disk)
-        var parts = [source.isEmpty ? "\(storage):\(model.value(.diskSize, item: disk))" : "\(storage):0"]
+        var parts = [source.isEmpty ? "\(storage):\(allocationSize(model.value(.diskSize, item: disk)))" : "\(storage):0"]
         if let format = active(.diskFormat) { parts.append("format=\(format)") }
         if !source.isEmpty { parts.append("import-from=\(source)") }
         if active(.diskBackup) == "0" { parts.append("backup=0") }
@@ -139,6 +142,13 @@ public enum PVEParameters {
             if let value = active(id), !value.isEmpty { parts.append("\(key)=\(value)") }
         }
         return parts.joined(separator: ",")
+    }
+
+    /// `STORAGE:SIZE` takes GiB: a size typed in GiB goes as typed (Proxmox rounds it up to KiB as vmwizard
+    /// does), one typed with a unit as the exact GiB of its KiB.
+    static func allocationSize(_ field: String) -> String {
+        if PVEFormat.isPlainDecimal(field, maxDecimals: 30) { return field }
+        return DiskSize.kibibytes(fromField: field).map(DiskSize.gibText) ?? field
     }
 
     static func cpu(_ model: VMModel) -> String {

@@ -20,12 +20,32 @@ extension VMModel {
         installISOFileName.flatMap { ISODetection.detect(fileName: $0) }
     }
 
+    /// The install CD drive (ide2) exists, with or without media.
+    public var installCDPresent: Bool { value(.media) != "omit" }
+
     /// Windows with the second CD for VirtIO drivers (§3.3).
     public var virtioDriverDriveActive: Bool { isWindows && flag(.virtioAdd) }
 
     /// With the driver CD, disks go to SCSI and NICs to VirtIO (§3.3); otherwise the OS default.
     public var defaultDiskBus: DiskBus { virtioDriverDriveActive ? .scsi : osDefaults.diskBus }
     public var defaultNICModel: String { virtioDriverDriveActive ? "virtio" : osDefaults.nicModel }
+
+    /// The `netN` number of each NIC: the one given (an answers file keeps `net2` as net2), else the lowest
+    /// number no other NIC uses, in list order.
+    public var nicNumbers: [Int] {
+        let given = draft.nics.map { $0.values[FieldID.netIndex.rawValue].flatMap { Int($0) } }
+        var used = Set(given.compactMap { $0 })
+        var next = 0
+        return given.map { number in
+            if let number { return number }
+            while used.contains(next) { next += 1 }
+            used.insert(next)
+            return next
+        }
+    }
+
+    /// `net0`, `net2`: the config key of each NIC.
+    public var nicKeys: [String] { nicNumbers.map { "net\($0)" } }
 
     public var usesOVMF: Bool { value(.bios) == "ovmf" }
     /// EFI vars disk only with OVMF (§3.5).

@@ -1,12 +1,12 @@
 import VMWizardPlatform
 
-/// Proxmox's escaping of free text in its files (VM config description lines, user.cfg comments):
-/// control characters, ':' and every byte above 0x7E become `%XX`; the bytes are UTF-8.
+/// Proxmox's escaping of free text in its files (VM config description lines, user.cfg comments,
+/// encode_text): control characters, '%', ':' and every byte above 0x7E become `%XX`; the bytes are UTF-8.
 public enum PercentEscapes {
     public static func encode(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x3A || byte > 0x7E {
+            if byte < 0x20 || byte == 0x25 || byte == 0x3A || byte > 0x7E {
                 out += "%" + NumberText.hex2(byte)
             } else {
                 out.unicodeScalars.append(Unicode.Scalar(byte))

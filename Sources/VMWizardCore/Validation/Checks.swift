@@ -18,11 +18,36 @@ public enum Checks {
         let suffix = unit.isEmpty ? "" : " \(unit)"
         if value.isEmpty { return required ? Issue("\(label) is required") : nil }
         guard PVEFormat.isPlainInteger(value), let number = Int(value) else {
+            if value.count > 1, value.hasPrefix("+"), PVEFormat.isPlainInteger(String(value.dropFirst())) {
+                return .stricter("\(label) '\(shown(value))' must be written without a sign", "writing the config file then fails")
+            }
             return Issue("\(label) must be a whole number, not '\(shown(value))'")
         }
         if number < min { return Issue("\(label) must be at least \(min)\(suffix) (got \(number))") }
         if number > max { return Issue("\(label) must be at most \(max)\(suffix) (got \(number))") }
         return nil
+    }
+
+    /// Perl's truth of a setting: "" and "0" are unset, anything else (even "0.0") is set. Proxmox's drive checks
+    /// ("mbps_rd_max requires mbps_rd") test values this way.
+    public static func perlTrue(_ value: String) -> Bool { !value.isEmpty && value != "0" }
+
+    /// A throttle or rate inside a property string: Proxmox takes any number (`1.5`, `.5`, `1e3`); a negative one
+    /// is refused at the start of the VM by QEMU, so vmwizard refuses it now.
+    public static func proxmoxNumber(_ label: Phrase, unit: String = "") -> Check {
+        { value, _ in
+            if value.isEmpty { return nil }
+            guard PVEFormat.isProxmoxNumber(value), let number = Double(value) else {
+                return Issue("\(label) must be a number, not '\(shown(value))'")
+            }
+            if number < 0 { return .stricter("\(label) cannot be negative (got \(value))", "QEMU refuses a negative limit when the VM starts") }
+            return nil
+        }
+    }
+
+    /// A whole number of at least `min` with no upper limit (Proxmox's schema has none), as in `integer`.
+    public static func count(_ label: Phrase, min: Int, unit: String = "", required: Bool = false) -> Check {
+        { value, _ in integerIssue(label, value, min: min, max: Int.max, unit: unit, required: required) }
     }
 
     /// Decimal number in a range with at most `decimals` digits after the point.

@@ -14,6 +14,12 @@ public struct Issue: Sendable, Equatable, CustomStringConvertible {
 
     public static func warning(_ phrase: Phrase) -> Issue { Issue(phrase, severity: .warning) }
 
+    /// A refusal where vmwizard is stricter than Proxmox's create call on purpose, because what it accepts would
+    /// fail later (at allocation, when the config is written, or when the VM starts). The README lists every one.
+    public static func stricter(_ what: Phrase, _ later: Phrase) -> Issue {
+        Issue("\(what) (Proxmox accepts this when creating the VM, but \(later))")
+    }
+
     /// The message in English (batch output, logs, tests); screens use `phrase.text(language)`.
     public var message: String { phrase.description }
     public func message(_ language: Language) -> String { phrase.text(language) }

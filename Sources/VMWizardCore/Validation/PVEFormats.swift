@@ -52,6 +52,57 @@ public enum PVEFormat {
         return nil
     }
 
+    /// Storage types whose volumes are files under a folder (Proxmox's directory volume names).
+    public static let fileStorageTypes: Set<String> = ["dir", "nfs", "cifs", "cephfs", "btrfs", "glusterfs"]
+
+    /// The volume name of an ISO image (after `storage:`) by Proxmox's rule for folder storages:
+    /// `iso/NAME.iso` or `iso/NAME.img` (any case), NAME without "/".
+    public static func isoVolumeName(_ name: String, storageType: String?) -> Phrase? {
+        if let type = storageType, !fileStorageTypes.contains(type) { return "a \(type) storage holds no ISO images" }
+        guard name.hasPrefix("iso/") else { return "an ISO image's volume is iso/NAME.iso" }
+        let file = name.dropFirst(4)
+        let lower = file.lowercased()
+        guard !file.contains("/"), file.count > 4, lower.hasSuffix(".iso") || lower.hasSuffix(".img") else {
+            return "an ISO image is a file directly in iso/ whose name ends in .iso or .img"
+        }
+        return nil
+    }
+
+    /// An `import-from` source that is a volume, by Proxmox's rules: a disk image (content images) or an image
+    /// in a storage's import/ folder (qcow2, raw or vmdk, or a disk inside an OVA); never an ISO or a template.
+    public static func importVolume(_ value: String, storageType: String?) -> Phrase? {
+        guard let colon = value.firstIndex(of: ":") else { return "give a volume ID (storage:import/file.qcow2) or an absolute path" }
+        let name = String(value[value.index(after: colon)...])
+        for (prefix, kind) in [("iso/", "iso"), ("vztmpl/", "vztmpl"), ("backup/", "backup"), ("snippets/", "snippets")]
+        where name.hasPrefix(prefix) {
+            return "it is of type '\(kind)': Proxmox imports only disk images (type 'images' or 'import')"
+        }
+        if name.hasPrefix("import/") {
+            let file = name.dropFirst(7)
+            let safe = file.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " -.+=_/".contains($0)) }
+            let parts = file.split(separator: "/", omittingEmptySubsequences: false)
+            let image = parts.last.map { $0.hasSuffix(".qcow2") || $0.hasSuffix(".raw") || $0.hasSuffix(".vmdk") } ?? false
+            let shape = parts.count == 1 || (parts.count == 2 && parts[0].hasSuffix(".ova"))
+            if safe && shape && image { return nil }
+            if safe && parts.count == 1 && (file.hasSuffix(".ova") || file.hasSuffix(".ovf")) {
+                return "an OVA or OVF is a whole guest, not a disk image: import one of its disks"
+            }
+            return "an import volume is import/NAME.qcow2, .raw or .vmdk (letters, digits, space and - . + = _)"
+        }
+        guard let type = storageType else { return nil }
+        if fileStorageTypes.contains(type) {
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            let ok = parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy(\.isASCIIDigit)
+                && [".raw", ".qcow2", ".vmdk"].contains { parts[1].hasSuffix($0) } && !parts[1].contains(" ")
+            return ok ? nil : "a disk image on a folder storage is VMID/NAME.raw, .qcow2 or .vmdk"
+        }
+        if ["lvm", "lvmthin", "zfspool", "rbd"].contains(type) {
+            let prefixes = type == "lvm" ? ["vm-"] : ["vm-", "base-"]
+            return prefixes.contains { name.hasPrefix($0) } ? nil : "a disk image on a \(type) storage is named vm-VMID-…"
+        }
+        return nil
+    }
+
     /// Import source: a volume ID or an absolute path.
     public static func volumeIDOrAbsolutePath(_ value: String) -> Phrase? {
         if value.hasPrefix("/") {
@@ -72,16 +123,19 @@ public enum PVEFormat {
         isASCII(value) && matches(value, .bridgeID) ? nil : "a bridge name holds only letters, digits and - _ ."
     }
 
-    /// Host CPU set: "0-3,8,10-11"; empty means all.
+    /// Host CPU set as Proxmox parses it (pve-cpuset): parts separated by ",", each `N` or `N-M` with M >= N,
+    /// spaces around a part allowed, trailing empty parts ignored; no upper limit. Empty means all.
     public static func cpuSet(_ value: String) -> Phrase? {
         if value.isEmpty { return nil }
-        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
-            let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
+        var parts = value.split(separator: ",", omittingEmptySubsequences: false)
+        while parts.last?.isEmpty == true { parts.removeLast() }
+        for part in parts {
+            let trimmed = part.trimmingWhitespace()
+            let bounds = trimmed.split(separator: "-", omittingEmptySubsequences: false)
             guard (1...2).contains(bounds.count),
-                  bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && $0.count <= 5 }),
-                  let low = Int(bounds[0]), let high = Int(bounds[bounds.count - 1]),
-                  low <= high, high < 8192 else {
-                return "a CPU set is a list like 0-3,8,10-11 (ascending ranges, CPUs below 8192)"
+                  bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && $0.count <= 9 }),
+                  let low = Int(bounds[0]), let high = Int(bounds[bounds.count - 1]), low <= high else {
+                return "a CPU set is a list like 0-3,8,10-11 (ranges from low to high)"
             }
         }
         return nil
@@ -89,7 +143,55 @@ public enum PVEFormat {
 
     /// The highest CPU number a CPU set names.
     public static func cpuSetMax(_ value: String) -> Int? {
-        value.split(separator: ",").compactMap { $0.split(separator: "-").last.flatMap { Int($0) } }.max()
+        value.split(separator: ",").compactMap { $0.split(separator: "-").last.flatMap { Int($0.trimmingWhitespace()) } }.max()
+    }
+
+    /// Proxmox's `number` type inside property strings (`is_number`): an optional sign, digits with an optional
+    /// fraction (`1.`, `.5` too) and an optional exponent.
+    public static func isProxmoxNumber(_ value: String) -> Bool {
+        var bytes = Array(value.utf8)[...]
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            var count = 0
+            while let byte = bytes.first, byte >= 0x30, byte <= 0x39 { bytes = bytes.dropFirst(); count += 1 }
+            return count
+        }
+        let whole = digits()
+        var fraction = 0
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            fraction = digits()
+        }
+        guard whole + fraction > 0 else { return false }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    /// `startup` as Proxmox parses it (pve-startup-order): parts separated by ",", blank parts skipped, each
+    /// `N`, `order=N`, `up=N` or `down=N`; a later part wins. Nil when Proxmox would refuse it.
+    public static func startupOrder(_ value: String) -> (order: String?, up: String?, down: String?)? {
+        guard !value.isEmpty, value != "0" else { return nil }
+        var result: (order: String?, up: String?, down: String?) = (nil, nil, nil)
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            if part.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            func number(_ text: Substring) -> String? {
+                !text.isEmpty && text.allSatisfy(\.isASCIIDigit) ? String(text) : nil
+            }
+            if let order = number(part) ?? (part.hasPrefix("order=") ? number(part.dropFirst(6)) : nil) {
+                result.order = order
+            } else if part.hasPrefix("up="), let up = number(part.dropFirst(3)) {
+                result.up = up
+            } else if part.hasPrefix("down="), let down = number(part.dropFirst(5)) {
+                result.down = down
+            } else {
+                return nil
+            }
+        }
+        return result
     }
 
     /// CPU flags a VM may set (Proxmox refuses others on built-in CPU models).
@@ -117,7 +219,7 @@ public enum PVEFormat {
         !value.isEmpty && value.count <= 18 && value.allSatisfy(\.isASCIIDigit)
     }
 
-    /// A non-negative decimal "12" or "12.5".
+    /// A non-negative decimal "12" or "12.5" (what Proxmox's config writer takes for a top-level number).
     public static func isPlainDecimal(_ value: String, maxDecimals: Int) -> Bool {
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 12,

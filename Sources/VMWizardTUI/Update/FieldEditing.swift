@@ -74,7 +74,10 @@ extension WizardState {
 
     /// "scsi0" for a disk, "net1" for a NIC.
     public func itemName(scope: FieldScope, index: Int) -> String {
-        if scope == .nic { return "net\(index)" }
+        if scope == .nic {
+            let keys = model.nicKeys
+            return keys.indices.contains(index) ? keys[index] : "net\(index)"
+        }
         let slots = model.diskSlots
         guard slots.indices.contains(index), let slot = slots[index] else { return "disk \(index + 1)" }
         return slot.configKey

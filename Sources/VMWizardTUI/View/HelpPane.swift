@@ -13,7 +13,10 @@ extension WizardState {
             guard let spec = OptionCatalog.spec(ref.id) else { return ("", "", "") }
             var key = spec.pveKey.text
             if spec.scope == .disk { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: ref.item ?? 0)) }
-            if spec.scope == .nic { key = key.replacingOccurrences(of: "net[n]", with: "net\(ref.item ?? 0)") }
+            if spec.scope == .nic {
+                let keys = model.nicKeys, item = ref.item ?? 0
+                key = key.replacingOccurrences(of: "net[n]", with: keys.indices.contains(item) ? keys[item] : "net\(item)")
+            }
             return (options.tr(spec.label), key, HelpCatalog.text(spec.helpKey, language: language) ?? "")
         }
     }

@@ -4,58 +4,78 @@ extension OptionCatalog {
         ctx.host.cgroupVersion == 1 ? (2, 262_144, 1024) : (1, 10_000, 100)
     }
 
+    /// What Proxmox stores for `cpuunits` (PVE::CGroup::clamp_cpu_shares): at most 10000 on cgroup v2, at least 2
+    /// on cgroup v1.
+    public static func cpuUnitsClamped(_ units: Int, cgroupVersion: Int) -> Int {
+        cgroupVersion == 1 ? max(units, 2) : min(units, 10_000)
+    }
+
     static let cpu: [FieldSpec] = [
         FieldSpec(
-            .sockets, tab: .cpu, label: "Sockets", kind: .integer(min: 1, max: 4096, step: 1, unit: ""),
+            .sockets, tab: .cpu, label: "Sockets", kind: .integer(min: 1, max: 999_999, step: 1, unit: ""),
             pveKey: .key("sockets"), defaultValue: { _ in "1" },
-            validate: Checks.integer("Sockets", min: 1, max: 4096, required: true)),
+            validate: Checks.count("Sockets", min: 1, required: true)),
         FieldSpec(
-            .cores, tab: .cpu, label: "Cores", kind: .integer(min: 1, max: 8192, step: 1, unit: ""),
+            .cores, tab: .cpu, label: "Cores", kind: .integer(min: 1, max: 999_999, step: 1, unit: ""),
             pveKey: .key("cores"), defaultValue: { _ in "1" },
             validate: { value, ctx in
-                if let issue = Checks.integerIssue("Cores", value, min: 1, max: 8192, unit: "", required: true) {
+                if let issue = Checks.integerIssue("Cores", value, min: 1, max: Int.max, unit: "", required: true) {
                     return issue
                 }
                 guard let total = ctx.model.totalCores, let cpus = ctx.model.targetNodeCPUs, total > cpus else {
                     return nil
                 }
-                return Issue(
-                    "Total vCPUs \(total) (\(ctx.value(.sockets)) sockets × \(value) cores) exceed the \(cpus) logical CPUs of node \(ctx.model.targetNode): Proxmox refuses to start such a VM")
+                // Proxmox creates such a VM but refuses to start it: only an error when the start is asked for.
+                let excess: Phrase = "Total vCPUs \(total) (\(ctx.value(.sockets)) sockets × \(value) cores) exceed the \(cpus) logical CPUs of node \(ctx.model.targetNode)"
+                return ctx.model.flag(.start)
+                    ? Issue("\(excess): Proxmox refuses to start such a VM, and Start after created is ticked")
+                    : .warning("\(excess): the VM is created, but Proxmox refuses to start it there")
             }),
         FieldSpec(
             .cpuType, tab: .cpu, label: "Type", kind: .picker, pveKey: .subKey("cpu", "cputype"),
             defaultValue: { _ in CPUModels.defaultModel },
-            choices: { _ in CPUModels.choices },
-            validate: { value, _ in
+            choices: { ctx in CPUModels.choices(host: ctx.host) },
+            validate: { value, ctx in
                 if value.isEmpty { return Issue("CPU type is required") }
                 if CPUModels.isKnown(value) { return nil }
-                if value.hasPrefix("custom-"), value.count > 7,
-                   value.allSatisfy({ $0.isLetter && $0.isASCII || $0.isASCIIDigit || "-_.".contains($0) }) {
-                    return nil
+                if value.hasPrefix("custom-") {
+                    let name = String(value.dropFirst(7))
+                    if ctx.host.customCPUModels[name] != nil { return nil }
+                    return Issue("CPU type '\(Checks.shown(value))': the cluster has no custom CPU model '\(Checks.shown(name))' (cpu-models.conf)")
                 }
                 return Issue("CPU type '\(Checks.shown(value))' is not a CPU model Proxmox knows (custom models start with custom-)")
             }),
         FieldSpec(
-            .vcpus, tab: .cpu, label: "VCPUs", kind: .integer(min: 1, max: 8192, step: 1, unit: ""),
+            .vcpus, tab: .cpu, label: "VCPUs", kind: .integer(min: 1, max: 999_999, step: 1, unit: ""),
             pveKey: .key("vcpus"), advanced: true,
             placeholder: { ctx in ctx.model.totalCores.map { "all \($0)" } ?? "all cores" },
             validate: { value, ctx in
-                let total = ctx.model.totalCores ?? 1
-                return Checks.integerIssue("VCPUs", value, min: 1, max: max(total, 1), unit: "", required: false)
+                if let issue = Checks.integerIssue("VCPUs", value, min: 1, max: Int.max, unit: "", required: false) { return issue }
+                if let vcpus = Int(value), let total = ctx.model.totalCores, vcpus > total {
+                    return .stricter("VCPUs must be at most the \(total) cores the VM has (got \(vcpus))", "QEMU refuses to start it")
+                }
+                return nil
             }),
         FieldSpec(
-            .cpulimit, tab: .cpu, label: "CPU limit", kind: .decimal(min: 0, max: 128, step: 1, decimals: 2, unit: ""),
+            .cpulimit, tab: .cpu, label: "CPU limit", kind: .decimal(min: 0, max: 128, step: 1, decimals: 20, unit: ""),
             pveKey: .key("cpulimit"), advanced: true, placeholder: { _ in "unlimited" },
-            validate: Checks.decimal("CPU limit", min: 0, max: 128, decimals: 2)),
+            validate: { value, ctx in
+                if PVEFormat.isProxmoxNumber(value), !PVEFormat.isPlainDecimal(value, maxDecimals: 30), let number = Double(value), (0...128).contains(number) {
+                    return .stricter("CPU limit '\(Checks.shown(value))' must be written as a plain number", "writing the config file then fails")
+                }
+                return Checks.decimal("CPU limit", min: 0, max: 128, decimals: 30)(value, ctx)
+            }),
         FieldSpec(
             .cpuunits, tab: .cpu, label: "CPU units", kind: .integer(min: 1, max: 262_144, step: 1, unit: ""),
             pveKey: .key("cpuunits"), advanced: true,
             placeholder: { ctx in "Default (\(cpuUnitsRange(ctx).standard))" },
             validate: { value, ctx in
-                let range = cpuUnitsRange(ctx)
-                guard let issue = Checks.integerIssue("CPU units", value, min: range.min, max: range.max, unit: "", required: false)
-                else { return nil }
-                return Issue("\(issue.phrase) with cgroup v\(ctx.host.cgroupVersion)")
+                if let issue = Checks.integerIssue("CPU units", value, min: 1, max: 262_144, unit: "", required: false) { return issue }
+                // Proxmox clamps to what the node's cgroup version takes, and stores that.
+                guard let units = Int(value) else { return nil }
+                let clamped = cpuUnitsClamped(units, cgroupVersion: ctx.host.cgroupVersion)
+                return clamped == units ? nil
+                    : .warning("CPU units \(units) is outside what cgroup v\(ctx.host.cgroupVersion) takes: Proxmox stores \(clamped)")
             }),
         FieldSpec(
             .affinity, tab: .cpu, label: "CPU Affinity", kind: .text, pveKey: .key("affinity"), advanced: true,

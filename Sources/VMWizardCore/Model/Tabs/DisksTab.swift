@@ -9,18 +9,32 @@ extension OptionCatalog {
         return slots.indices.contains(item) ? slots[item] : nil
     }
 
-    static func bandwidth(_ id: FieldID, _ label: Phrase, iops: Bool) -> FieldSpec {
+    /// A bandwidth or IOPS limit. Proxmox takes any number for MB/s and any whole number for ops/s (0 means no
+    /// limit); a burst needs its limit: Proxmox refuses `mbps_rd_max` without `mbps_rd`, and QEMU refuses an
+    /// `iops_rd_max` without `iops_rd` when the VM starts.
+    static func bandwidth(_ id: FieldID, _ label: Phrase, iops: Bool, base: (FieldID, Phrase)? = nil) -> FieldSpec {
         let sub = String(id.rawValue.dropFirst("disk.".count))
         return FieldSpec(
             id, tab: .disks, scope: .disk, label: label,
             kind: iops
-                ? .integer(min: 10, max: 999_999_999, step: 10, unit: "")
-                : .decimal(min: 1, max: 10_000_000, step: 1, decimals: 3, unit: ""),
+                ? .integer(min: 0, max: 999_999_999_999, step: 10, unit: "")
+                : .decimal(min: 0, max: 999_999_999, step: 1, decimals: 3, unit: ""),
             pveKey: .subKey("scsi[n]", sub), advanced: false,
             placeholder: { _ in sub.hasSuffix("_max") ? "default" : "unlimited" },
-            validate: iops
-                ? Checks.integer(label, min: 10, max: 999_999_999)
-                : Checks.decimal(label, min: 1, max: 10_000_000, decimals: 3))
+            validate: { value, ctx in
+                if iops {
+                    if value.hasPrefix("-"), PVEFormat.isPlainInteger(String(value.dropFirst())) {
+                        return .stricter("\(label) cannot be negative (got \(value))", "QEMU refuses a negative limit when the VM starts")
+                    }
+                    if let issue = Checks.integerIssue(label, value, min: 0, max: Int.max, unit: "", required: false) { return issue }
+                } else if let issue = Checks.proxmoxNumber(label)(value, ctx) {
+                    return issue
+                }
+                guard let (baseID, baseLabel) = base, Checks.perlTrue(value), !Checks.perlTrue(ctx.value(baseID)) else { return nil }
+                return iops
+                    ? .stricter("\(label) needs \(baseLabel) as well", "QEMU refuses a burst without its limit when the VM starts")
+                    : Issue("\(label) needs \(baseLabel) as well: Proxmox refuses \(sub) without \(baseID.rawValue.dropFirst(5))")
+            })
     }
 
     static let disks: [FieldSpec] = [
@@ -67,7 +81,15 @@ extension OptionCatalog {
             kind: .decimal(min: 0.001, max: 131_072, step: 1, decimals: 3, unit: "GiB"), pveKey: .subKey("<bus><n>", "size"),
             defaultValue: { _ in "32" },
             enabled: { $0.value(.diskImport).isEmpty },
-            validate: Checks.decimal("Disk size", min: 0.001, max: 131_072, decimals: 3, unit: "GiB", required: true)),
+            validate: { value, _ in
+                if value.isEmpty { return Issue("Disk size is required") }
+                guard let kib = DiskSize.kibibytes(fromField: value) else {
+                    return Issue("Disk size '\(Checks.shown(value))' is not a size: write GiB (32, 0.5) or a number with K, M, G or T (1049K, 1.5T)")
+                }
+                if kib == 0 { return .stricter("Disk size must be more than 0", "allocating a disk of size 0 fails") }
+                if kib > 131_072 << 20 { return .warning("Disk size \(value) is above the 128 TiB the web UI allows") }
+                return nil
+            }),
         FieldSpec(
             .diskFormat, tab: .disks, scope: .disk, label: "Format", kind: .choice, pveKey: .subKey("<bus><n>", "format"),
             defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(.diskStorage)) },
@@ -82,8 +104,19 @@ extension OptionCatalog {
                 if let reason = PVEFormat.volumeIDOrAbsolutePath(value) {
                     return Issue("Import from '\(Checks.shown(value))': \(reason)")
                 }
-                if !value.hasPrefix("/"), let store = value.split(separator: ":").first, ctx.host.storage(String(store)) == nil {
+                if value.hasPrefix("/") {
+                    return ImportImage.exists(value, host: ctx.host) == false
+                        ? Issue("Import from: \(value) does not exist on this node (or is not a file)") : nil
+                }
+                let store = String(value.prefix { $0 != ":" })
+                guard let storage = ctx.host.storage(store) else {
                     return Issue("Import from: storage '\(store)' does not exist on this cluster")
+                }
+                if let reason = PVEFormat.importVolume(value, storageType: storage.type) {
+                    return Issue("Import from '\(Checks.shown(value))': \(reason)")
+                }
+                if ImportImage.exists(value, host: ctx.host) == false {
+                    return Issue("Import from: \(value) does not exist on storage '\(store)'")
                 }
                 return nil
             }),
@@ -137,15 +170,16 @@ extension OptionCatalog {
                 guard value == "native" else { return nil }
                 let cache = ctx.value(.diskCache)
                 return ["writeback", "writethrough", "unsafe"].contains(cache)
-                    ? Issue("Async IO 'native' needs cache 'No cache' or 'Direct sync' (cache is '\(cache)')") : nil
+                    ? .stricter("Async IO 'native' needs cache 'No cache' or 'Direct sync' (cache is '\(cache)')",
+                                "QEMU refuses native AIO with the host page cache when the VM starts") : nil
             }),
         bandwidth(.diskMbpsRd, "Read limit (MB/s)", iops: false),
         bandwidth(.diskMbpsWr, "Write limit (MB/s)", iops: false),
         bandwidth(.diskIopsRd, "Read limit (ops/s)", iops: true),
         bandwidth(.diskIopsWr, "Write limit (ops/s)", iops: true),
-        bandwidth(.diskMbpsRdMax, "Read burst (MB)", iops: false),
-        bandwidth(.diskMbpsWrMax, "Write burst (MB)", iops: false),
-        bandwidth(.diskIopsRdMax, "Read burst (ops)", iops: true),
-        bandwidth(.diskIopsWrMax, "Write burst (ops)", iops: true),
+        bandwidth(.diskMbpsRdMax, "Read burst (MB)", iops: false, base: (.diskMbpsRd, "Read limit (MB/s)")),
+        bandwidth(.diskMbpsWrMax, "Write burst (MB)", iops: false, base: (.diskMbpsWr, "Write limit (MB/s)")),
+        bandwidth(.diskIopsRdMax, "Read burst (ops)", iops: true, base: (.diskIopsRd, "Read limit (ops/s)")),
+        bandwidth(.diskIopsWrMax, "Write burst (ops)", iops: true, base: (.diskIopsWr, "Write limit (ops/s)")),
     ]
 }

@@ -86,8 +86,13 @@ extension OptionCatalog {
             .description, tab: .general, label: "Notes", kind: .text, pveKey: .key("description"), advanced: true,
             placeholder: { _ in "none" },
             validate: { value, _ in
-                if value.utf8.count > 8192 { return Issue("Notes must be at most 8192 bytes (got \(value.utf8.count))") }
+                // Proxmox counts characters (code points), not bytes.
+                let length = value.unicodeScalars.count
+                if length > 8192 { return Issue("Notes must be at most 8192 characters (got \(length))") }
                 if value.contains("\0") { return Issue("Notes cannot contain NUL characters") }
+                if ConfigFile.storedDescription(value) == "0" {
+                    return .stricter("Notes of just '0' are not kept", "its config writer drops a description that is just 0")
+                }
                 return nil
             }),
     ]

@@ -30,7 +30,8 @@ extension OptionCatalog {
                     return issue
                 }
                 if let mib = Int(value), mib > memory {
-                    return Issue("Minimum memory must be at most Memory (\(memory) MiB), got \(mib) MiB")
+                    return .stricter("Minimum memory must be at most Memory (\(memory) MiB), got \(mib) MiB",
+                                     "it refuses the same value in every later change of the VM")
                 }
                 return nil
             }),

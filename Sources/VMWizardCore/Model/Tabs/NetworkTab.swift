@@ -18,6 +18,19 @@ extension OptionCatalog {
 
     static let network: [FieldSpec] = [
         FieldSpec(
+            .netIndex, tab: .network, scope: .nic, label: "Device", kind: .integer(min: 0, max: VMModel.maxNICs - 1, step: 1, unit: ""),
+            pveKey: .key("net[n]"), advanced: true,
+            defaultValue: { ctx in ctx.item.flatMap { item in ctx.model.nicNumbers.indices.contains(item) ? String(ctx.model.nicNumbers[item]) : nil } ?? "" },
+            validate: { value, ctx in
+                if let issue = Checks.integerIssue("Device", value, min: 0, max: VMModel.maxNICs - 1, unit: "", required: true) { return issue }
+                guard let number = Int(value), let item = ctx.item else { return nil }
+                let numbers = ctx.model.nicNumbers
+                if let other = numbers.indices.first(where: { $0 != item && numbers[$0] == number }) {
+                    return Issue("net\(number) is already used by network device \(other + 1)")
+                }
+                return nil
+            }),
+        FieldSpec(
             .netBridge, tab: .network, scope: .nic, label: "Bridge", kind: .picker, pveKey: .subKey("net[n]", "bridge"),
             defaultValue: { ctx in
                 let bridges = (ctx.model.targetBridges ?? []).sorted { $0.name < $1.name }
@@ -25,7 +38,11 @@ extension OptionCatalog {
             },
             choices: bridgeChoices,
             validate: { value, ctx in
-                if value.isEmpty { return Issue("Bridge is required: pick a bridge") }
+                if value.isEmpty {
+                    // Proxmox takes a NIC without a bridge (QEMU's user-mode network); the web UI always asks for one.
+                    return ctx.model.isUserSet(.netBridge, item: ctx.item)
+                        ? .warning("No bridge: this NIC gets QEMU's user-mode network only, not the LAN") : Issue("Bridge is required: pick a bridge")
+                }
                 if let reason = PVEFormat.bridgeID(value) { return Issue("Bridge '\(Checks.shown(value))': \(reason)") }
                 // Another node's bridges come from pvesh; until they arrive the name cannot be checked.
                 guard let bridges = ctx.model.targetBridges else {
@@ -67,7 +84,9 @@ extension OptionCatalog {
                 let clash = ctx.model.draft.nics.indices.first {
                     $0 != item && ctx.model.value(.netMAC, item: $0).caseInsensitiveCompare(value) == .orderedSame
                 }
-                return clash.map { Issue("MAC address \(value) is already used by net\($0)") }
+                return clash.map {
+                    .stricter("MAC address \(value) is already used by \(ctx.model.nicKeys[$0])", "two NICs with one address disturb each other on the network")
+                }
             }),
         FieldSpec(
             .netLinkDown, tab: .network, scope: .nic, label: "Disconnect", kind: .flag,
@@ -87,11 +106,16 @@ extension OptionCatalog {
             .netRate, tab: .network, scope: .nic, label: "Rate limit",
             kind: .decimal(min: 0, max: 10_240, step: 1, decimals: 3, unit: "MB/s"), pveKey: .subKey("net[n]", "rate"),
             advanced: true, placeholder: { _ in "unlimited" },
-            validate: Checks.decimal("Rate limit", min: 0, max: 10_240, decimals: 3, unit: "MB/s")),
+            validate: { value, ctx in
+                if value.hasPrefix("-"), PVEFormat.isProxmoxNumber(value) {
+                    return Issue("Rate limit cannot be negative (got \(value))")
+                }
+                return Checks.proxmoxNumber("Rate limit")(value, ctx)
+            }),
         FieldSpec(
-            .netQueues, tab: .network, scope: .nic, label: "Multiqueue", kind: .integer(min: 1, max: 64, step: 1, unit: ""),
+            .netQueues, tab: .network, scope: .nic, label: "Multiqueue", kind: .integer(min: 0, max: 64, step: 1, unit: ""),
             pveKey: .subKey("net[n]", "queues"), advanced: true, placeholder: { _ in "off" },
-            validate: Checks.integer("Multiqueue", min: 1, max: 64)),
+            validate: Checks.integer("Multiqueue", min: 0, max: 64)),
     ]
 
     static let confirm: [FieldSpec] = [

@@ -23,6 +23,9 @@ extension OptionCatalog {
             guard value.hasPrefix("\(storage):iso/") else {
                 return Issue("\(label) '\(Checks.shown(value))' is not on storage '\(storage)'")
             }
+            if let reason = PVEFormat.isoVolumeName(String(value.dropFirst(storage.count + 1)), storageType: ctx.host.storage(storage)?.type) {
+                return Issue("\(label) '\(Checks.shown(value))': \(reason)")
+            }
             // While the list is still being read, the ID cannot be checked yet.
             guard let known = ctx.model.isoImages(onStorage: storage) else { return nil }
             return known.contains { $0.volid == value }
@@ -35,15 +38,24 @@ extension OptionCatalog {
             .media, tab: .os, label: "Install media", kind: .choice, pveKey: .subKey("ide2", "file"),
             defaultValue: { _ in "iso" },
             choices: { _ in
-                [Choice("iso", "ISO image file"), Choice("cdrom", "Physical CD/DVD drive"), Choice("none", "No media")]
+                [Choice("iso", "ISO image file"), Choice("cdrom", "Physical CD/DVD drive"), Choice("none", "No media"),
+                 Choice("omit", "No CD/DVD drive")]
+            }),
+        FieldSpec(
+            .cdromDevice, tab: .os, label: "Drive", kind: .text, pveKey: .subKey("ide2", "file"), advanced: true,
+            placeholder: { _ in "the host's CD/DVD drive" },
+            visible: { $0.value(.media) == "cdrom" },
+            validate: { value, _ in
+                if value.isEmpty { return nil }
+                guard value.hasPrefix("/dev/"), value.count > 5, !value.contains(","), !value.contains(" ") else {
+                    return Issue("Drive '\(Checks.shown(value))' must be a device path like /dev/sr0")
+                }
+                return nil
             }),
         FieldSpec(
             .isoStorage, tab: .os, label: "ISO storage", kind: .picker, pveKey: .none,
-            defaultValue: { ctx in
-                let storages = ctx.model.storages(withContent: "iso")
-                let withImages = storages.first { !(ctx.model.isoImages(onStorage: $0.id) ?? []).isEmpty }
-                return (withImages ?? storages.first)?.id ?? ""
-            },
+            // As the web UI: the first storage with ISO content, by ID.
+            defaultValue: { ctx in ctx.model.storages(withContent: "iso").map(\.id).sorted().first ?? "" },
             visible: { $0.value(.media) == "iso" },
             choices: isoStorageChoices,
             validate: Checks.storage("ISO storage", content: "iso")),

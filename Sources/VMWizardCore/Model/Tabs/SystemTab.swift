@@ -76,6 +76,11 @@ extension OptionCatalog {
         volumeFormat(.efiFormat, label: "EFI Format", key: "efidisk0", storageField: .efiStorage,
                      active: { $0.model.efiDiskActive }),
         FieldSpec(
+            .efiType, tab: .system, label: "EFI vars size", kind: .choice, pveKey: .subKey("efidisk0", "efitype"),
+            advanced: true, defaultValue: { _ in "4m" },
+            visible: { $0.model.efiDiskActive },
+            choices: { _ in [Choice("4m", "4 MB (Secure Boot)"), Choice("2m", "2 MB (old layout)")] }),
+        FieldSpec(
             .efiKeys, tab: .system, label: "Pre-Enroll keys", kind: .flag,
             pveKey: .subKey("efidisk0", "pre-enrolled-keys"),
             defaultValue: { _ in "1" },
