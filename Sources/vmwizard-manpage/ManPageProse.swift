@@ -94,6 +94,12 @@ enum ManPageProse {
             #" "scsihw": "virtio-scsi-single", "scsi0": "local-lvm:64,iothread=on","#,
             #" "cores": 2, "memory": 4096, "net0": "virtio,bridge=vmbr0,firewall=1"}"#,
         ]),
+        Example(what: "Two keys give the whole Windows 11 VM the wizard proposes (q35, OVMF, EFI disk, TPM, disk, NIC):", lines: [
+            #"{"ostype": "win11", "ide2": "local:iso/Win11_24H2_English_x64.iso,media=cdrom"}"#,
+        ]),
+        Example(what: "null removes a device the wizard would add; other device keys add or replace one:", lines: [
+            #"{"ostype": "l26", "ide2": "none,media=cdrom", "scsi0": null, "virtio1": "local-lvm:10", "net2": "virtio,bridge=vmbr1"}"#,
+        ]),
         Example(what: "Create the VM from it (progress on standard error, the result on standard output):",
                 lines: ["vmwizard --batch --answers vm.json"]),
         Example(what: "Write the config file instead:", lines: ["vmwizard --batch --answers vm.json --write-config /root/vm.conf"]),

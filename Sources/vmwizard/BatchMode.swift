@@ -33,6 +33,11 @@ struct BatchMode {
                 return ExitStatus.applyFailed
             }
         }
+        if host.isDemo {
+            // Nothing is attempted on the demo host: that is a usage matter (status 2), not a failed apply.
+            printError("vmwizard: " + Phrase("This is the built-in demo host: vmwizard never creates anything here. Use --print qm|conf|json to get the exact commands, or run vmwizard on a Proxmox VE node.").text(language))
+            return ExitStatus.invalid
+        }
         let applier = Applier(qm: qm, root: root)
         let outcome = applier.run(model, output: { line in printError(line) })
         switch outcome {

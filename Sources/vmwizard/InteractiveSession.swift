@@ -37,7 +37,7 @@ struct InteractiveSession {
                 if let newest = entries.first(where: { $0.owner == nil }), session.adopt(newest) {
                     startDraft = newest.saved.draft
                     startTab = newest.saved.tab
-                    startNote = "Draft resumed: \(DraftChoice(id: newest.id, path: newest.path, draft: newest.saved.draft, tab: nil, savedAt: "").vmTitle), saved \(Self.describe(newest.saved.savedAt))"
+                    startNote = "Draft resumed: \(choice(newest).vmTitle), saved on \(Self.describe(newest.saved.savedAt))"
                 } else if entries.isEmpty {
                     startNote = "No saved draft to resume in \(store.directory): starting fresh"
                 } else {
@@ -186,7 +186,7 @@ struct InteractiveSession {
     @discardableResult
     func saveDraft(_ state: WizardState) -> DraftSaveResult? {
         if state.model.draft == .fresh && session.path == nil { return nil }
-        return session.save(state.model.draft, node: state.model.host.localNode, tab: state.tab)
+        return session.save(state.model.draft, node: state.model.host.localNode, tab: state.tab, vmid: state.model.value(.vmid))
     }
 
     /// The truth about the answers, for the last line vmwizard prints.
@@ -202,9 +202,9 @@ struct InteractiveSession {
 
     /// A saved draft as the resume dialog shows it.
     func choice(_ entry: DraftStore.Entry) -> DraftChoice {
-        let owner = entry.owner.map { "PID \($0.pid) on \($0.terminal), since \(Self.describe($0.startedAt).dropFirst(3))" }
+        let owner = entry.owner.map { Phrase("PID \($0.pid) on \($0.terminal), since \(Self.describe($0.startedAt))").text(language) }
         return DraftChoice(id: entry.id, path: entry.path, draft: entry.saved.draft, tab: entry.saved.tab,
-                           savedAt: Self.describe(entry.saved.savedAt), inUseBy: owner)
+                           savedAt: Self.describe(entry.saved.savedAt), inUseBy: owner, vmid: entry.vmid)
     }
 
     /// Passes an interrupt to the running step and gives it time to roll back, as `qm` does on Ctrl-C in a
@@ -249,13 +249,13 @@ struct InteractiveSession {
         }
     }
 
-    /// "on 2025-01-31 14:05" in local time (FoundationEssentials has no DateFormatter and knows no zone but UTC).
+    /// "2025-01-31 14:05" in local time (FoundationEssentials has no DateFormatter and knows no zone but UTC).
     static func describe(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var local = tm()
         localtime_r(&seconds, &local)
         var buffer = [CChar](repeating: 0, count: 32)
         let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M", &local)
-        return "on " + String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

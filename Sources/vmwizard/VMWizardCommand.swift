@@ -6,13 +6,14 @@ import VMWizardCore
 struct VMWizardCommand: ParsableCommand {
     static let overview: Phrase = "Runs the same tabs as the web UI's \"Create: Virtual Machine\" dialog (General, OS, System, Disks, CPU, Memory, Network, Confirm) on the terminal, then runs `qm create` or writes the VM config. Where no Proxmox VE is found it runs on a built-in demo host and never creates anything."
     static let batchUsage: Phrase = "Batch mode: `vmwizard --batch --answers FILE --print qm|conf|json` validates and prints; `vmwizard --batch --answers FILE` creates the VM (progress on stderr, result on stdout)."
+    static let answersMeaning: Phrase = "A JSON answers file answers the wizard: every key written is taken literally, every key left out takes the wizard's default (its disk, NIC, firmware, EFI disk and TPM for the OS), null removes a device the wizard would add (\"scsi0\": null), and a sub-key left out of a property string means Proxmox's default. A .conf file is a whole VM, taken as it is, with Proxmox's meaning for what it leaves out."
 
     // Computed, not stored: ArgumentParser reads it after `main()` has chosen the language.
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "vmwizard",
             abstract: tr("Create a Proxmox VE virtual machine with a keyboard-driven terminal wizard."),
-            discussion: [tr(overview), tr(batchUsage), ExitCodeTable.summary(CommandLineLanguage.current)]
+            discussion: [tr(overview), tr(batchUsage), tr(answersMeaning), ExitCodeTable.summary(CommandLineLanguage.current)]
                 .map(helpParagraph).joined(separator: "\n\n"),
             version: VMWizardVersion.number)
     }
@@ -92,6 +93,9 @@ struct VMWizardCommand: ParsableCommand {
 
     func validate() throws {
         if batch && resume { throw ValidationError(tr("--resume is for the interactive wizard; use --answers with --batch")) }
+        if batch && answers == nil {
+            throw ValidationError(tr("--batch needs --answers FILE: the answers to the wizard (JSON) or a VM config to use as a template"))
+        }
         if let lang, Language(rawValue: lang) == nil { throw ValidationError(tr("--lang must be one of: en, zh")) }
         if writeConfig != nil && print != nil && batch {
             throw ValidationError(tr("choose one of --print and --write-config in batch mode"))

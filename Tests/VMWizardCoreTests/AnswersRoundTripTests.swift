@@ -75,7 +75,9 @@ import Testing
         #expect(imported.errors.isEmpty, "\(name): \(imported.errors)")
     }
 
-    @Test(arguments: cases.indices)
+    /// The API JSON read back as JSON answers: the same VM, for the cases that keep the wizard's default devices
+    /// (JSON answers add those unless the file removes them with null, which the API body cannot say).
+    @Test(arguments: cases.indices.prefix(4))
     func jsonRoundTrip(_ index: Int) throws {
         let (name, original) = Self.cases[index]
         let draft = try Answers.parse(text: APIJSON.render(original), host: original.host).get()

@@ -81,7 +81,10 @@ import Testing
 
     @Test func descriptionsAreLimited() {
         let long = TestHosts.model(TestHosts.standard, [(.description, String(repeating: "x", count: 8193))])
-        #expect(long.issue(.description)?.message == "Notes must be at most 8192 bytes (got 8193)")
+        #expect(long.issue(.description)?.message == "Notes must be at most 8192 characters (got 8193)")
+        // Proxmox counts characters, not bytes: 8192 two-byte characters are fine.
+        #expect(TestHosts.model(TestHosts.standard, [(.description, String(repeating: "ü", count: 8192))]).issue(.description) == nil)
+        #expect(TestHosts.model(TestHosts.standard, [(.description, "0\n")]).issue(.description)?.message.contains("Proxmox accepts") == true)
         let nul = TestHosts.model(TestHosts.standard, [(.description, "a\0b")])
         #expect(nul.issue(.description)?.message == "Notes cannot contain NUL characters")
     }
@@ -89,6 +92,11 @@ import Testing
     @Test func descriptionInTheConfigFileIsEscaped() {
         let model = TestHosts.model(TestHosts.standard, [(.isoImage, "local:iso/x.iso"), (.description, "a: $(x)\n\tnext")])
         #expect(ConfigFile.render(model).hasPrefix("#a%3A $(x)\n#%09next\n"))
+        // As Proxmox writes them: % escaped too, a CR kept in its line, trailing white space dropped.
+        let tricky = TestHosts.model(TestHosts.standard, [(.isoImage, "local:iso/x.iso"), (.description, "100% %41\r\nnext \n\n")])
+        #expect(ConfigFile.render(tricky).hasPrefix("#100%25 %2541%0D\n#next\nboot:"))
+        #expect(QmCommand.create(tricky).contains("100% %41\r\nnext"))
+        #expect(APIJSON.render(tricky).contains(#""description": "100% %41\r\nnext""#))
     }
 
     @Test func apiJSONEscapesStrings() {

@@ -140,9 +140,9 @@ import Testing
 
         let again = try TmuxSession(command: [E2E.binary, "--root", host.root.path, "--resume"], environment: host.environment, workDir: dir)
         defer { again.kill() }
-        again.waitFor("mem-test")
-        again.keys("NPage", "NPage", "NPage", "NPage", "NPage")
+        // Resuming returns to the tab the draft was saved on.
         again.waitUntil("6144 MiB after resuming") { $0.range(of: #"Memory\s+6144\s+MiB"#, options: .regularExpression) != nil }
+        again.waitFor("Draft resumed: mem-test (VM 102)")
         again.keys("PPage", "PPage", "PPage", "PPage")
         again.waitFor("debian-13.2.0-amd64-netinst.iso")
     }
@@ -159,7 +159,7 @@ import Testing
         let again = try TmuxSession(command: [E2E.binary, "--root", host.root.path], environment: host.environment, workDir: dir)
         defer { again.kill() }
         again.waitFor("Resume a draft?")
-        again.waitFor("offered · General tab, saved on ")
+        again.waitFor("offered (VM 102) · General tab, saved on ")
         again.keys("Enter")
         again.waitFor("Draft resumed")
         again.waitFor("offered")

@@ -110,7 +110,8 @@ import Testing
 
     @Test func aMissingRootOrADownClusterFilesystemIsNotTheDemoHost() throws {
         let dir = try E2E.scratch("root")
-        let missing = try Spawn.run([E2E.binary, "--root", dir.appendingPathComponent("nope").path, "--batch", "--print", "qm"])
+        let file = try Self.answers(dir, #"{"ide2": "none,media=cdrom"}"#)
+        let missing = try Spawn.run([E2E.binary, "--root", dir.appendingPathComponent("nope").path, "--batch", "--answers", file, "--print", "qm"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("No such file or directory"), "\(missing.stderr)")
         let down = dir.appendingPathComponent("down")
@@ -120,7 +121,7 @@ import Testing
         let cluster = try Spawn.run([E2E.binary, "--root", down.path])
         #expect(cluster.status == 2)
         #expect(cluster.stderr.contains("pve-cluster"), "\(cluster.stderr)")
-        let empty = try Spawn.run([E2E.binary, "--root", dir.path, "--batch", "--print", "qm"])
+        let empty = try Spawn.run([E2E.binary, "--root", dir.path, "--batch", "--answers", file, "--print", "qm"])
         #expect(empty.status == 2)
         #expect(empty.stderr.contains("no Proxmox VE configuration"), "\(empty.stderr)")
     }

@@ -49,7 +49,7 @@ import Testing
         let dir = try E2E.scratch("lang-batch")
         let answers = dir.appendingPathComponent("answers.json")
         try Data(#"{"vmid": "99", "cores": "500"}"#.utf8).write(to: answers)
-        for (language, expected) in [("zh", "超过节点 pve 的 8 个逻辑 CPU"), ("en", "exceed the 8 logical CPUs of node pve")] {
+        for (language, expected) in [("zh", "VM ID 必须是 100 到 999999999 之间的数字"), ("en", "a VM ID is a number from 100 to 999999999")] {
             let result = try Spawn.run([E2E.binary, "--demo", "--batch", "--answers", answers.path, "--print", "qm",
                                         "--lang", language])
             #expect(result.status == 2)

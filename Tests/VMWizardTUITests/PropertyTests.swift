@@ -86,16 +86,17 @@ struct SplitMix64: RandomNumberGenerator {
                     if !state.model.errors.isEmpty {
                         return (pressed, ["seed \(seed) step \(step): \(effect) accepted with errors \(state.model.errors)"], accepted)
                     }
-                    // What Confirm accepted must read back through the core's own answers parser without a
-                    // problem and render the same create command.
-                    let json = APIJSON.render(state.model)
-                    switch Answers.parse(text: json, host: state.model.host) {
+                    // What Confirm accepted prints a config that reads back (as a template) through the core's
+                    // own answers parser as the same VM: the same config, for the same VM ID.
+                    let config = ConfigFile.render(state.model)
+                    switch Answers.parse(text: config, host: state.model.host) {
                     case .failure(let problems):
-                        return (pressed, ["seed \(seed) step \(step): accepted output does not re-validate: \(problems)"], accepted)
-                    case .success(let draft):
-                        let again = VMModel(draft: draft, host: state.model.host)
-                        if QmCommand.create(again) != QmCommand.create(state.model) {
-                            return (pressed, ["seed \(seed) step \(step): \(QmCommand.create(again)) != \(QmCommand.create(state.model))"], accepted)
+                        return (pressed, ["seed \(seed) step \(step): printed config does not read back: \(problems)\n\(config)"], accepted)
+                    case .success(var draft):
+                        draft.values[FieldID.vmid.rawValue] = state.model.value(.vmid)
+                        let again = ConfigFile.render(VMModel(draft: draft, host: state.model.host))
+                        if again != config {
+                            return (pressed, ["seed \(seed) step \(step): read back as\n\(again)\ninstead of\n\(config)"], accepted)
                         }
                     }
                     if effect == .create {

@@ -296,7 +296,11 @@ import Testing
         state.type("custom-mycpu")
         state.press(.enter)
         #expect(state.model.value(.cpuType) == "custom-mycpu")
+        // Checked against the cluster's cpu-models.conf.
+        #expect(state.model.issue(.cpuType)?.message.contains("no custom CPU model 'mycpu'") == true)
+        state.model.host.customCPUModels["mycpu"] = "EPYC"
         #expect(state.model.issue(.cpuType) == nil)
+        #expect(OptionCatalog.spec(.cpuType)?.choices(state.model.context(item: nil)).contains { $0.value == "custom-mycpu" } == true)
     }
 }
 

@@ -45,6 +45,8 @@ import Testing
         "is a directory, not a file", "the file is empty", "expected a JSON object at the top", "vmwizard: ",
         // --help's value names (<dir>, <format>, <path>) and the CPU type "host" with its picker group.
         "dir", "format", "path", "host", "Host",
+        // Places named as the file names them, and a path.
+        "key 'ide2'", "etc/pve",
     ]
 
     /// Files whose literals are quoted inside translated messages rather than shown on their own.
@@ -134,6 +136,7 @@ import Testing
         let tables = [
             UITextZH.tabs, UITextZH.general, UITextZH.osAndSystem, UITextZH.disks, UITextZH.cpuMemoryNetwork,
             UITextZH.checks, UITextZH.screens, UITextZH.keys, UITextZH.answers, UITextZH.host, UITextZH.commandLine,
+            UITextZH.trust,
         ]
         var seen: [String: Int] = [:]
         for (index, table) in tables.enumerated() {

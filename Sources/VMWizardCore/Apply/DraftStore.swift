@@ -49,11 +49,14 @@ public struct DraftStore: Sendable {
         public var node: String
         /// The tab the user was on (absent in drafts of vmwizard 0.1).
         public var tab: Tab?
-        public init(draft: VMDraft, savedAt: Date, node: String, tab: Tab? = nil) {
+        /// The VM ID the wizard showed (typed or proposed), to name the draft.
+        public var vmid: String?
+        public init(draft: VMDraft, savedAt: Date, node: String, tab: Tab? = nil, vmid: String? = nil) {
             self.draft = draft
             self.savedAt = savedAt
             self.node = node
             self.tab = tab
+            self.vmid = vmid
         }
     }
 
@@ -84,7 +87,7 @@ public struct DraftStore: Sendable {
         public var owner: Owner?
 
         public var vmName: String { saved.draft.values[FieldID.name.rawValue] ?? "" }
-        public var vmid: String? { saved.draft.values[FieldID.vmid.rawValue] }
+        public var vmid: String? { saved.draft.values[FieldID.vmid.rawValue] ?? saved.vmid }
     }
 
     public struct Preferences: Codable, Equatable, Sendable {
@@ -262,11 +265,11 @@ public final class DraftSession: @unchecked Sendable {
     }
 
     /// Saves the draft atomically in this session's own file; falls back to the next place when one fails.
-    public func save(_ draft: VMDraft, node: String, tab: Tab?, at date: Date = Date()) -> DraftSaveResult {
+    public func save(_ draft: VMDraft, node: String, tab: Tab?, vmid: String? = nil, at date: Date = Date()) -> DraftSaveResult {
         lock.withLock {
             let text: String
             do {
-                let data = try DraftStore.encoder.encode(DraftStore.SavedDraft(draft: draft, savedAt: date, node: node, tab: tab))
+                let data = try DraftStore.encoder.encode(DraftStore.SavedDraft(draft: draft, savedAt: date, node: node, tab: tab, vmid: vmid))
                 text = String(decoding: data, as: UTF8.self)
             } catch {
                 return .failed(reason: "\(error)")

@@ -25,7 +25,8 @@ enum HelpTextZH {
         "description": "关于虚拟机的自由备注，显示在网页界面的“概要”页面上。它以注释行的形式保存在虚拟机配置文件的开头。默认：空。",
 
         // MARK: OS
-        "media": "安装程序的来源：存储上的 ISO 镜像文件、主机的物理光驱，或不使用任何介质（例如导入磁盘或网络启动时）。介质以光驱 ide2 的形式挂载。默认：ISO 镜像文件。",
+        "media": "安装程序的来源：存储上的 ISO 镜像文件、主机的物理光驱、空光驱，或完全不要光驱（例如导入磁盘或网络启动时）。介质放在光驱 ide2 中。默认：ISO 镜像文件。",
+        "cdrom.device": "虚拟机使用的主机光驱，写成设备路径，例如 /dev/sr1。留空则使用主机的默认光驱（Proxmox 的 cdrom，通常是 /dev/sr0）。默认：主机的默认光驱。",
         "iso.storage": "存放 ISO 镜像的存储，即启用了 ISO 镜像内容类型的存储，例如 local。下方的镜像列表从这里读取。默认：节点上第一个此类存储。",
         "iso.image": "用于引导安装的 ISO，输入部分文件名即可筛选列表。vmwizard 会根据文件名识别系统（Windows 11、Server 2022/2025 识别为 win11，Windows 10 为 win10，各 Linux 发行版为 l26，virtio-win 为驱动 ISO），并据此建议操作系统类型，已手动修改的字段不受影响。选择 ISO 镜像文件作为介质时必填。",
         "os.base": "客户机操作系统的大类：Linux、Microsoft Windows、Solaris Kernel 或 Other。选对类别后 PVE 能调整一些底层细节，例如 Windows 要求硬件时钟使用本地时间，而类 Unix 系统使用 UTC。默认：Linux。",
@@ -42,6 +43,7 @@ enum HelpTextZH {
         "efi.storage": "EFI 变量磁盘所在的存储，只需几 MiB，任何可存放虚拟机镜像的存储均可。默认：vmwizard 建议使用第一块硬盘所在的存储。",
         "efi.format": "EFI 变量磁盘的镜像格式。块存储（LVM、ZFS、Ceph）只支持 raw；文件存储还可选 qcow2，这样该磁盘也能纳入 qcow2 快照。默认：存储支持时为 qcow2，否则为 raw。",
         "efi.keys": "让 EFI 变量磁盘预先写入常见 Linux 发行版和微软的安全启动密钥，从而开启安全启动。若操作系统或引导程序未经签名，请取消勾选，否则无法引导。默认：开启。",
+        "efi.type": "EFI 变量磁盘的布局。4 MB 可以存放安全启动密钥，是当前 OVMF 使用的布局；2 MB 是旧布局，只用于当初按旧布局创建的虚拟机。默认：4 MB。",
         "scsihw": "SCSI 磁盘所用的控制器型号。VirtIO SCSI single 为每块磁盘单独配一个控制器，配合 IO 线程性能最佳；Windows 安装时需从 virtio-win ISO 加载其驱动。只有缺少 VirtIO 驱动的老系统才需要选 LSI 53C895A 等模拟型号。默认：VirtIO SCSI single（Windows XP/2000 为 LSI）。",
         "agent": "添加 QEMU 客户机代理的通信通道；客户机内仍需安装 qemu-guest-agent（Windows 版在 virtio-win ISO 中）。有了它，PVE 可以正常关闭客户机、显示其 IP 地址，并在备份时冻结文件系统以保证数据一致。默认：关闭。",
         "tpm.add": "添加虚拟 TPM 芯片，供 BitLocker、度量启动等安全功能使用。没有 TPM，Windows 11 会拒绝安装。默认：Windows 11 开启，其他系统关闭。",
@@ -54,7 +56,7 @@ enum HelpTextZH {
         "disk.bus": "磁盘所连接的控制器类型。推荐 SCSI（最多 31 块）配合 VirtIO SCSI single 控制器；VirtIO Block（16 块）是较老的半虚拟化控制器；SATA（6 块）适合没有 VirtIO 驱动的客户机；IDE（4 块）只用于非常老的系统。默认：由操作系统类型决定（Linux 为 SCSI，未加驱动 ISO 的 Windows 为 IDE）。",
         "disk.device": "磁盘在总线上的编号，例如 scsi0 中的 0；同一总线与编号的组合只能使用一次。范围：IDE 0-3，SATA 0-5，VirtIO Block 0-15，SCSI 0-30。默认：该总线上第一个空闲编号。",
         "disk.storage": "分配磁盘镜像的存储。块存储（LVM、LVM-thin、ZFS、Ceph）使用 raw 卷，文件存储（目录、NFS、CIFS）还可使用 qcow2。默认：节点上第一个可存放虚拟机镜像的存储。",
-        "disk.size": "新磁盘的容量，单位 GiB，可带小数，例如 0.5。在精简配置的存储上，只有客户机实际写入数据时才占用空间。默认：32 GiB。",
+        "disk.size": "新磁盘的容量：以 GiB 为单位的数字，可带小数（32、0.5），或带单位 K、M、G、T 的数字（1049K、1.5T）。Proxmox 分配时向上取整到整 KiB。在精简配置的存储上，只有客户机写入数据时才占用空间。默认：32 GiB。",
         "disk.format": "raw 是普通镜像，速度最多可快约 10%，但只有存储本身支持时（LVM-thin、ZFS、Ceph）才能做快照。qcow2 采用写时复制，在文件存储上提供快照和精简配置。vmdk 只在与 VMware 之间迁移磁盘时有用。默认：存储支持时为 qcow2，否则为 raw。",
         "disk.import": "导入现有镜像而不是新建空盘：填写 PVE 卷 ID，或节点上 qcow2、vmdk、raw 文件的绝对路径。镜像会被复制到所选存储并转换为所选格式，磁盘容量取自镜像本身。默认：空（新建空盘）。",
         "disk.cache": "主机如何缓存此磁盘的读写。“默认（无缓存）”绕过主机页缓存，兼顾安全与速度；直写（write through）安全但写入较慢；回写（write back）速度快，但主机断电时可能丢数据；“回写（不安全）”甚至忽略刷盘请求，只适合可随时丢弃的虚拟机；直接同步（direct sync）最安全也最慢。",
@@ -95,6 +97,7 @@ enum HelpTextZH {
         // MARK: Network
         "nics": "虚拟机的网卡 net0 至 net31：可添加、删除网卡，或选中某块进行编辑。没有网卡的虚拟机无法联网。默认：一块网卡（net0）。",
         "net.bridge": "网卡接入的主机网桥（Linux bridge 或 Open vSwitch）或 SDN VNet，相当于把网线插到交换机上。vmwizard 会列出每个网桥的备注以及是否处于活动状态。默认：第一个网桥，通常是 vmbr0。",
+        "net.index": "这块网卡在配置中的编号：net0、net1 等。网卡按顺序编号，除非给定了编号（应答文件会用它把 net2 保留为 net2）。默认：最小的空闲编号。",
         "net.tag": "此网卡流量使用的 VLAN ID（1 到 4094），网桥需开启 VLAN 感知。默认：空（不打标签）。",
         "net.firewall": "对此网卡的流量启用 PVE 防火墙。只有在数据中心和该虚拟机上都启用防火墙后，规则才会生效。默认：开启。",
         "net.model": "模拟的网卡型号。VirtIO 性能最好、开销最低，但需要驱动（Linux 内置，Windows 使用 virtio-win）；Intel E1000/E1000E 模拟千兆网卡，几乎所有系统都能用；Realtek RTL8139 只有 100 Mbit，仅用于非常老的系统；VMware vmxnet3 用于从 VMware 导入的虚拟机。默认：Linux 为 VirtIO，Windows 为 E1000（添加驱动 ISO 时为 VirtIO）。",

@@ -25,7 +25,7 @@ extension HostInventory {
                 formats: ["raw"], defaultFormat: "raw"
             ),
             Storage(
-                id: "isos", type: "nfs", content: ["iso"], shared: true, path: "/mnt/pve/isos",
+                id: "nas-iso", type: "nfs", content: ["iso"], shared: true, path: "/mnt/pve/nas-iso",
                 totalBytes: 2048 * gib, usedBytes: 1291 * gib + 104_857_600,
                 formats: ["raw", "qcow2", "vmdk"], defaultFormat: "raw"
             ),
@@ -40,11 +40,11 @@ extension HostInventory {
                 iso("local", "virtio-win-0.1.271.iso", 709_666_816),
                 iso("local", "Win11_24H2_English_x64.iso", 5_819_484_160),
             ],
-            "isos": [
-                iso("isos", "20348.169.210806-2348.fe_release_svc_refresh_SERVER_EVAL_x64FRE_en-us.iso", 5_365_624_832),
-                iso("isos", "alpine-virt-3.22.1-x86_64.iso", 67_108_864),
-                iso("isos", "proxmox-ve_9.1-1.iso", 1_781_018_624),
-                iso("isos", "Rocky-9.6-x86_64-minimal.iso", 2_003_828_736),
+            "nas-iso": [
+                iso("nas-iso", "20348.169.210806-2348.fe_release_svc_refresh_SERVER_EVAL_x64FRE_en-us.iso", 5_365_624_832),
+                iso("nas-iso", "alpine-virt-3.22.1-x86_64.iso", 67_108_864),
+                iso("nas-iso", "proxmox-ve_9.1-1.iso", 1_781_018_624),
+                iso("nas-iso", "Rocky-9.6-x86_64-minimal.iso", 2_003_828_736),
             ],
         ]
         return HostInventory(

@@ -92,7 +92,18 @@ enum InventoryStorageConfig {
                         continue
                     }
                     let (key, value) = InventoryText.firstWord(line)
+                    // Like Proxmox's section parser: a repeated attribute keeps its first value.
+                    if sections[index].options[String(key)] != nil {
+                        issues.add(line: number, "'\(key)' of storage '\(sections[index].id)' is given again; the first value is kept")
+                        continue
+                    }
                     sections[index].options[String(key)] = String(value)
+                    continue
+                }
+                // Sections end at a blank line; Proxmox reads a header right after a section's lines as a bad line
+                // of that section (and the lines after it as part of that section).
+                if let index = current {
+                    issues.add(line: number, "'\(InventoryText.excerpt(line))' follows storage '\(sections[index].id)' without a blank line; Proxmox ignores it")
                     continue
                 }
                 // A section header: "<type>: <id>".

@@ -4,7 +4,7 @@ enum UITextZH {
     static let texts: [String: String] = tabs
         .merging(general) { $1 }.merging(osAndSystem) { $1 }.merging(disks) { $1 }
         .merging(cpuMemoryNetwork) { $1 }.merging(checks) { $1 }.merging(screens) { $1 }.merging(keys) { $1 }
-        .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }
+        .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }.merging(trust) { $1 }
 
     static let tabs: [String: String] = [
         "General": "常规",
@@ -54,7 +54,6 @@ enum UITextZH {
         "none (separate with ;)": "无（用 ; 分隔）",
         "Tag '%@' is not allowed: %@": "标签“%@”不合法：%@",
         "Notes": "备注",
-        "Notes must be at most 8192 bytes (got %@)": "备注最多 8192 字节（当前 %@）",
         "Notes cannot contain NUL characters": "备注不能包含 NUL 字符",
         "Start after created": "创建后启动",
     ]
@@ -183,15 +182,12 @@ enum UITextZH {
         "CPU type is required": "必须选择 CPU 类型",
         "CPU type '%@' is not a CPU model Proxmox knows (custom models start with custom-)":
             "CPU 类型“%@”不是 Proxmox 已知的型号（自定义型号以 custom- 开头）",
-        "Total vCPUs %@ (%@ sockets × %@ cores) exceed the %@ logical CPUs of node %@: Proxmox refuses to start such a VM":
-            "vCPU 总数 %1$@（%2$@ 插槽 × %3$@ 核心）超过节点 %5$@ 的 %4$@ 个逻辑 CPU：Proxmox 会拒绝启动这样的虚拟机",
         "VCPUs": "vCPU 数",
         "all %@": "全部 %@ 个",
         "all cores": "全部核心",
         "CPU limit": "CPU 限额",
         "CPU units": "CPU 权重",
         "Default (1000)": "默认（1000）",
-        "%@ with cgroup v%@": "%@（cgroup v%@）",
         "CPU Affinity": "CPU 绑定",
         "All Cores": "所有核心",
         "CPU Affinity '%@': %@": "CPU 绑定“%@”：%@",
@@ -233,7 +229,6 @@ enum UITextZH {
         "MAC address": "MAC 地址",
         "auto": "自动",
         "MAC address '%@': %@": "MAC 地址“%@”：%@",
-        "MAC address %@ is already used by net%@": "MAC 地址 %@ 已被 net%@ 使用",
         "Disconnect": "断开连接",
         "Same as bridge": "与网桥相同",
         "MTU must be at least 576, or 1 to use the bridge's MTU (got %@)": "MTU 至少为 576，或填 1 表示沿用网桥的 MTU（当前 %@）",
@@ -272,7 +267,6 @@ enum UITextZH {
         "give a volume ID (storage:import/file.qcow2) or an absolute path": "请填写卷 ID（存储:import/文件.qcow2）或绝对路径",
         "a unicast MAC address looks like BC:24:11:2A:3B:4C": "单播 MAC 地址的形式如 BC:24:11:2A:3B:4C",
         "a bridge name holds only letters, digits and - _ .": "网桥名称只能包含字母、数字和 - _ .",
-        "a CPU set is a list like 0-3,8,10-11 (ascending ranges, CPUs below 8192)": "CPU 集合是类似 0-3,8,10-11 的列表（范围递增，CPU 编号小于 8192）",
         "flags look like +aes;-pcid": "标志的形式如 +aes;-pcid",
         "'%@' is not a flag a VM may set (allowed: %@)": "“%@”不是虚拟机可以设置的标志（允许：%@）",
         "yes": "是",
@@ -299,7 +293,6 @@ enum UITextZH {
         "%@ takes a number (use + and - to step)": "%@只接受数字（可用 + 和 - 增减）",
         "Nothing to choose from for %@ on this host": "本主机上没有可供%@选择的项",
         "Draft resumed: every answer is back": "已恢复草稿：所有填写内容都已找回",
-        "Starting fresh; the old draft is replaced once you change something": "重新开始；一旦修改任何内容，旧草稿就会被替换",
         "%@: %@ (typed, not from the list)": "%@：%@（手动输入，不在列表中）",
         "Nothing to pick": "没有可选的项",
         "Config written": "配置已写出",
@@ -347,10 +340,6 @@ enum UITextZH {
         "Write the VM config file to (never overwrites an existing file):": "将虚拟机配置文件写入（绝不覆盖已有文件）：",
         "Enter: write      Esc: cancel": "回车：写出      Esc：取消",
         "Enter: OK": "回车：确定",
-        "Resume?": "恢复草稿？",
-        "Answers from an earlier run were saved %@.": "上次运行的填写内容保存于 %@。",
-        "Resume them, or start fresh?": "要恢复这些内容，还是重新开始？",
-        "y / Enter: resume      n / Esc: start fresh": "y / 回车：恢复      n / Esc：重新开始",
         "VM ID %@ was taken by another guest while you were in the wizard.": "你在使用向导期间，VM ID %@ 已被其他客户机占用。",
         "The next free ID is %@.": "下一个空闲编号是 %@。",
         "Enter: create as %@      Esc: back to General": "回车：以 %@ 创建      Esc：返回“常规”页",
@@ -452,6 +441,6 @@ extension UITextZH {
         "MegaRAID SAS 8708EM2", "VirtIO SCSI", "VirtIO SCSI single", "VMware PVSCSI",
         "7/2008r2", "8.x/2012/2012r2", "Vista/2008", "XP/2003",
         "Esc", "Tab", "F1", "F2", "F10", "Ctrl-C", "Ctrl-L", "Ctrl-R", "Ctrl-U / Ctrl-K", "Ctrl-F / Ctrl-B",
-        "PgDn/Up", "↑↓ PgUp PgDn", "y", "n", "n/Esc", "^U",
+        "PgDn/Up", "↑↓ PgUp PgDn", "y", "n", "n/Esc", "^U", "d", "PID %@", "custom-%@", "kvm64",
     ]
 }

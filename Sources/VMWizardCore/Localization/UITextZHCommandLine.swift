@@ -7,6 +7,8 @@ extension UITextZH {
             "在终端中依次显示与网页界面“创建：虚拟机”对话框相同的各页（常规、操作系统、系统、磁盘、CPU、内存、网络、确认），每个字段都带有说明，最后运行 `qm create`，或写出虚拟机配置文件。在没有 Proxmox VE 的机器上，它使用内置的演示主机，不会创建任何东西。",
         "Batch mode: `vmwizard --batch --answers FILE --print qm|conf|json` validates and prints; `vmwizard --batch --answers FILE` creates the VM (progress on stderr, result on stdout).":
             "批处理模式：`vmwizard --batch --answers FILE --print qm|conf|json` 只检查并打印；`vmwizard --batch --answers FILE` 创建虚拟机（进度输出到标准错误，结果输出到标准输出）。",
+        "A JSON answers file answers the wizard: every key written is taken literally, every key left out takes the wizard's default (its disk, NIC, firmware, EFI disk and TPM for the OS), null removes a device the wizard would add (\"scsi0\": null), and a sub-key left out of a property string means Proxmox's default. A .conf file is a whole VM, taken as it is, with Proxmox's meaning for what it leaves out.":
+            "JSON 应答文件是对向导的回答：写出的每个键都按原样采用，省略的每个键取向导的默认值（它为该操作系统给出的磁盘、网卡、固件、EFI 磁盘和 TPM），null 移除向导会添加的设备（\"scsi0\": null），属性字符串中省略的子键取 Proxmox 的默认值。.conf 文件是一台完整的虚拟机，按原样采用，省略的部分取 Proxmox 的含义。",
         "Read the host's files under this folder instead of /.": "从此目录下读取主机的文件，而不是从 / 读取（用于测试目录或挂载的备份）。",
         "Use the built-in demo host even on a Proxmox VE node.": "即使在 Proxmox VE 节点上也使用内置的演示主机。",
         "Prefill from a Proxmox VM config (.conf, used as a template) or a JSON object of config key to value.":

@@ -44,20 +44,23 @@ public struct DraftChoice: Sendable, Equatable {
     public var savedAt: String
     /// Set when a live session (another ssh window) owns it: "PID 4242 on /dev/pts/3, since 14:05".
     public var inUseBy: String?
+    /// The VM ID the wizard showed when it was saved.
+    public var vmid: String?
 
-    public init(id: String, path: String, draft: VMDraft, tab: Tab?, savedAt: String, inUseBy: String? = nil) {
+    public init(id: String, path: String, draft: VMDraft, tab: Tab?, savedAt: String, inUseBy: String? = nil, vmid: String? = nil) {
         self.id = id
         self.path = path
         self.draft = draft
         self.tab = tab
         self.savedAt = savedAt
         self.inUseBy = inUseBy
+        self.vmid = vmid ?? draft.values[FieldID.vmid.rawValue]
     }
 
     /// "web01 (VM 120)", "unnamed VM (VM 120)".
     public var vmTitle: Phrase {
         let name = draft.values[FieldID.name.rawValue] ?? ""
-        let vmid = draft.values[FieldID.vmid.rawValue]
+        let vmid = self.vmid
         let shownName: Phrase = name.isEmpty ? "unnamed VM" : .verbatim(name)
         guard let vmid else { return shownName }
         return "\(shownName) (VM \(vmid))"

@@ -43,7 +43,7 @@ extension WizardState {
             for index in first..<(first + shown) {
                 let draft = drafts[index]
                 let marker = index == selected ? "▶ " : "  "
-                var where_: Phrase = draft.tab.map { "\($0.title) tab, saved \(draft.savedAt)" } ?? "saved \(draft.savedAt)"
+                var where_: Phrase = draft.tab.map { "\($0.title) tab, saved on \(draft.savedAt)" } ?? "saved on \(draft.savedAt)"
                 if let owner = draft.inUseBy { where_ = "in use by \(owner)" }
                 let style: Style = index == selected ? Style(bold: true, reverse: true) : (draft.inUseBy == nil ? .plain : .dim)
                 lines.append((marker + options.tr(draft.vmTitle) + " · " + options.tr(where_), style))

@@ -26,7 +26,7 @@ struct InventoryDemoHostTests {
 
     @Test("Storages local, local-lvm and the NFS ISO store, with sizes and formats")
     func storages() throws {
-        #expect(demo.storages.map(\.id) == ["local", "local-lvm", "isos"])
+        #expect(demo.storages.map(\.id) == ["local", "local-lvm", "nas-iso"])
         let local = try #require(demo.storage("local"))
         #expect(local.type == "dir")
         #expect(local.path == "/var/lib/vz")
@@ -38,12 +38,12 @@ struct InventoryDemoHostTests {
         #expect(lvm.totalBytes == Int64(350) * 1_073_741_824)
         #expect((lvm.usedBytes ?? 0) > 0)
         #expect(lvm.formats == ["raw"])
-        let isos = try #require(demo.storage("isos"))
+        let isos = try #require(demo.storage("nas-iso"))
         #expect(isos.type == "nfs")
         #expect(isos.shared)
         #expect(isos.content == ["iso"])
         #expect(demo.storages(withContent: "images", on: "pve").map(\.id) == ["local-lvm"])
-        #expect(demo.storages(withContent: "iso", on: "pve").map(\.id) == ["local", "isos"])
+        #expect(demo.storages(withContent: "iso", on: "pve").map(\.id) == ["local", "nas-iso"])
     }
 
     @Test("ISO images on local and on the ISO store")
@@ -51,7 +51,7 @@ struct InventoryDemoHostTests {
         let local = demo.isoImages["local"]?.map(\.fileName) ?? []
         #expect(local == ["debian-13.2.0-amd64-netinst.iso", "ubuntu-24.04.3-live-server-amd64.iso", "virtio-win-0.1.271.iso",
                           "Win11_24H2_English_x64.iso"])
-        let store = demo.isoImages["isos"]?.map(\.fileName) ?? []
+        let store = demo.isoImages["nas-iso"]?.map(\.fileName) ?? []
         #expect(store.contains("proxmox-ve_9.1-1.iso"))
         #expect(store.contains("Rocky-9.6-x86_64-minimal.iso"))
         #expect(store.contains { $0.contains("SERVER_EVAL") })

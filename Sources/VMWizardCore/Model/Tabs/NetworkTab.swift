@@ -21,6 +21,8 @@ extension OptionCatalog {
             .netIndex, tab: .network, scope: .nic, label: "Device", kind: .integer(min: 0, max: VMModel.maxNICs - 1, step: 1, unit: ""),
             pveKey: .key("net[n]"), advanced: true,
             defaultValue: { ctx in ctx.item.flatMap { item in ctx.model.nicNumbers.indices.contains(item) ? String(ctx.model.nicNumbers[item]) : nil } ?? "" },
+            // The web UI numbers NICs itself; a number shows only where an answers file gave one.
+            visible: { ctx in ctx.model.isUserSet(.netIndex, item: ctx.item) },
             validate: { value, ctx in
                 if let issue = Checks.integerIssue("Device", value, min: 0, max: VMModel.maxNICs - 1, unit: "", required: true) { return issue }
                 guard let number = Int(value), let item = ctx.item else { return nil }
