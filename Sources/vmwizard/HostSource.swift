@@ -42,12 +42,41 @@ enum HostSource {
             return .success((HostInventory.demo, "No Proxmox VE found on \(place): using the built-in demo host (nothing is created)."))
         }
         // The wizard lists ISO folders in the background; batch mode needs them before it validates.
-        guard let host = loadWithDeadline(root: root, listLocalISOFolders: !interactive) else {
+        guard var host = loadWithDeadline(root: root, listLocalISOFolders: !interactive) else {
             let files = BoundedFile.inProgress.joined(separator: ", ")
             return .failure(Refusal(reason:
                 "reading the host's files did not finish within \(Int(loadDeadline)) s (still reading: \(files.isEmpty ? "unknown" : files)); is pmxcfs or a network mount hanging?"))
         }
+        if !interactive { listNetworkISOFolders(&host, root: root) }
         return .success((host, nil))
+    }
+
+    /// Batch mode checks ISO images on network storages too: their folders are listed now, each with a
+    /// timeout; one that does not answer stays unlisted, with a warning, so its ISO names are not checked.
+    static func listNetworkISOFolders(_ host: inout HostInventory, root: String) {
+        guard !host.isoListingPending.isEmpty else { return }
+        let done = DispatchSemaphore(value: 0)
+        let box = ListingResults()
+        let snapshot = host
+        Task.detached {
+            box.set(await HostInventoryLoader.listPendingISOs(for: snapshot, root: root, timeout: .seconds(5)))
+            done.signal()
+        }
+        done.wait()
+        for result in box.value {
+            if result.outcome == .timedOut {
+                host.warnings.append("ISO folder of storage '\(result.storageID)' did not answer within 5 s; its ISO images are not checked")
+            } else {
+                host.apply(result)
+            }
+        }
+    }
+
+    private final class ListingResults: @unchecked Sendable {
+        private let lock = Lock()
+        private var results: [ISOListingResult] = []
+        func set(_ results: [ISOListingResult]) { lock.withLock { self.results = results } }
+        var value: [ISOListingResult] { lock.withLock { results } }
     }
 
     /// Host files are regular files read with a size bound, but a read can still hang in the kernel (a stuck

@@ -570,6 +570,20 @@ import Testing
         #expect(Self.model(TestHosts.standard, [(.isoImage, "other:iso/x.iso")]).issue(.isoImage)?.message
             == "ISO image 'other:iso/x.iso' is not on storage 'local'")
     }
+
+    @Test func anAddedDiskTakesTheBusTheOtherDisksUseMost() {
+        // As the web UI: a new disk goes to the bus most disks already use, not back to the OS default.
+        var model = Self.model(TestHosts.standard, [])
+        model.set(.diskBus, item: 0, to: "virtio")
+        let added = model.addDisk()
+        #expect(added == 1)
+        #expect(model.diskSlots == [DiskSlot(.virtio, 0), DiskSlot(.virtio, 1)])
+        // With every disk on its default, nothing changes.
+        var plain = Self.model(TestHosts.standard, [])
+        plain.addDisk()
+        #expect(plain.diskSlots == [DiskSlot(.scsi, 0), DiskSlot(.scsi, 1)])
+    }
+
 }
 
 extension VMModel {
@@ -579,4 +593,5 @@ extension VMModel {
         edit(&copy)
         return copy
     }
+
 }

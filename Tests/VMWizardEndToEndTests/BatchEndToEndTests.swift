@@ -41,6 +41,28 @@ import Testing
         #expect(conf.stdout.contains("name: web1\n"))
     }
 
+    @Test func isoImagesOnNetworkStoragesAreCheckedInBatchModeToo() throws {
+        let dir = try E2E.scratch("batch-nfs-iso")
+        let host = try FixtureHost(in: dir)
+        let config = try String(contentsOf: host.root.appendingPathComponent("etc/pve/storage.cfg"), encoding: .utf8)
+        try host.write("etc/pve/storage.cfg", config + "\nnfs: nas\n\tpath /mnt/pve/nas\n\tserver 192.0.2.5\n\texport /iso\n\tcontent iso\n")
+        try host.write("proc/mounts", "192.0.2.5:/iso /mnt/pve/nas nfs4 rw,relatime 0 0\n")
+        try FileManager.default.createDirectory(at: host.root.appendingPathComponent("mnt/pve/nas/template/iso/sub"), withIntermediateDirectories: true)
+        try host.write("mnt/pve/nas/template/iso/net.iso", "iso")
+        try host.write("mnt/pve/nas/template/iso/notes.txt", "text")
+        try host.write("mnt/pve/nas/template/iso/sub/x.iso", "iso")
+        func batch(_ volume: String) throws -> Run {
+            let file = try Self.answers(dir, #"{"ide2": "\#(volume),media=cdrom"}"#)
+            return try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--print", "qm"])
+        }
+        #expect(try batch("nas:iso/net.iso").status == 0)
+        for bad in ["nas:iso/missing.iso", "nas:iso/notes.txt", "nas:iso/sub/x.iso", "nas:iso/../../x.iso"] {
+            let run = try batch(bad)
+            #expect(run.status == 2, "\(bad) must be refused: \(run.stderr)")
+            #expect(run.stderr.contains("ISO image"), "\(run.stderr)")
+        }
+    }
+
     @Test func badAnswersGiveOneMessagePerProblemAndExit2() throws {
         let dir = try E2E.scratch("batch-bad")
         let host = try FixtureHost(in: dir)

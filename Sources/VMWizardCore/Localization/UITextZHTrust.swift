@@ -88,6 +88,8 @@ extension UITextZH {
         "reading the host's files did not finish within %@ s (still reading: %@); is pmxcfs or a network mount hanging?":
             "读取主机文件在 %@ 秒内没有完成（仍在读取：%@）；是 pmxcfs 或网络挂载卡住了吗？",
         "unknown": "未知",
+        "%@ '%@' is not checked: the ISO folder of storage '%@' has not been listed": "%@“%@”未检查：存储“%@”的 ISO 目录尚未列出",
+        "ISO folder of storage '%@' did not answer within 5 s; its ISO images are not checked": "存储“%@”的 ISO 目录在 5 秒内没有响应；不检查其中的 ISO 镜像",
         // Fields and choices
         "No CD/DVD drive": "不要光驱",
         "Drive": "光驱",

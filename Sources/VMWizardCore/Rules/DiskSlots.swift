@@ -37,10 +37,28 @@ public enum DiskSlots {
         return slots
     }
 
-    /// The bus a disk asks for before slots are handed out: the user's choice, else the OS default.
+    /// The bus a disk asks for before slots are handed out: the user's choice; else, as the web UI chooses for an
+    /// added disk, the bus the disks before it use most (ties by the OS's bus order); the first disk takes the OS
+    /// default.
     static func preferredBus(_ model: VMModel, disk: Int) -> DiskBus {
-        if let typed = model.userValue(.diskBus, item: disk), let bus = DiskBus(rawValue: typed) { return bus }
-        return model.defaultDiskBus
+        var buses: [DiskBus] = []
+        for index in 0...disk {
+            if let typed = model.userValue(.diskBus, item: index), let bus = DiskBus(rawValue: typed) {
+                buses.append(bus)
+            } else if buses.isEmpty {
+                buses.append(model.defaultDiskBus)
+            } else {
+                var counts: [DiskBus: Int] = [:]
+                for bus in buses { counts[bus, default: 0] += 1 }
+                let order = [model.defaultDiskBus] + model.osDefaults.busPriority
+                let best = counts.max { left, right in
+                    left.value != right.value ? left.value < right.value
+                        : (order.firstIndex(of: left.key) ?? 9) > (order.firstIndex(of: right.key) ?? 9)
+                }
+                buses.append(best?.key ?? model.defaultDiskBus)
+            }
+        }
+        return buses[disk]
     }
 
     /// One slot per disk, in list order; nil when no slot is left. Clashes between hand-set numbers are kept

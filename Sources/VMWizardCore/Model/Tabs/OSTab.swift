@@ -26,8 +26,10 @@ extension OptionCatalog {
             if let reason = PVEFormat.isoVolumeName(String(value.dropFirst(storage.count + 1)), storageType: ctx.host.storage(storage)?.type) {
                 return Issue("\(label) '\(Checks.shown(value))': \(reason)")
             }
-            // While the list is still being read, the ID cannot be checked yet.
-            guard let known = ctx.model.isoImages(onStorage: storage) else { return nil }
+            // While the list is still being read (or its folder did not answer), the ID cannot be checked yet.
+            guard let known = ctx.model.isoImages(onStorage: storage) else {
+                return .warning("\(label) '\(Checks.shown(value))' is not checked: the ISO folder of storage '\(storage)' has not been listed")
+            }
             return known.contains { $0.volid == value }
                 ? nil : Issue("\(label) '\(Checks.shown(value))' does not exist on storage '\(storage)'")
         }
