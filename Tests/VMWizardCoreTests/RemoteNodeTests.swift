@@ -41,7 +41,8 @@ import Testing
         model.set(.netBridge, item: 0, to: "vmbr1")
         #expect(model.issue(.netBridge, item: 0)?.severity == .warning)
         #expect(model.isoImages(onStorage: "local") == nil)
-        #expect(model.issue(.isoImage) == nil, "an ISO on another node is not refused before its list is known")
+        #expect(model.issue(.isoImage)?.isError == false, "an ISO on another node is not refused before its list is known")
+        #expect(model.issue(.isoImage)?.message.contains("is not checked") == true, "but it says so")
         model.host.remoteNodes["pve2"] = RemoteNodeResources(
             status: .loaded, bridges: RemoteNodeLoader.parseBridges(Self.bridgesJSON),
             isoImages: ["local": [ISOImage(volid: "local:iso/other.iso", fileName: "other.iso", sizeBytes: 1)]])
