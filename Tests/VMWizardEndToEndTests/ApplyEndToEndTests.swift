@@ -26,9 +26,11 @@ import Testing
         session.waitFor("Commands that Create runs:")
     }
 
-    /// On Confirm: runs Create.
+    /// On Confirm: runs Create. F10 only moves the focus to [Create] (pressed twice it never creates); Enter runs it.
     static func create(_ session: TmuxSession) {
         session.keys("F10")
+        session.waitFor("Enter to create the VM")
+        session.keys("Enter")
     }
 
     @Test func qmFailureReturnsToTheWizardWithEveryAnswer() throws {
@@ -41,7 +43,7 @@ import Testing
         session.keys("Down", "Down")
         session.type("db-7")
         Self.quickConfirm(session)
-        session.keys("F10")
+        Self.create(session)
         session.waitFor("failed: nothing was created")
         session.waitFor("storage 'local-lvm' does not exist")
         session.keys("Enter")
@@ -49,7 +51,7 @@ import Testing
         session.waitFor("--name db-7")
         // Fix the cause and retry from the same answers.
         try host.setMode("create", "ok")
-        session.keys("F10")
+        Self.create(session)
         session.waitFor("VM 102 created")
         #expect(host.calls.count == 2)
         #expect(host.calls.allSatisfy { $0.prefix(4) == ["create", "102", "--name", "db-7"] })
@@ -62,9 +64,9 @@ import Testing
         }
         defer { session.kill() }
         Self.quickConfirm(session)
-        session.keys("Space")
+        session.keys("BTab", "Space")  // from [Create] back to "Start after created"
         session.waitFor("[x] Start after created")
-        session.keys("F10")
+        Self.create(session)
         session.waitFor("VM 102 created, but it did not start")
         session.waitFor("MAX 8 vcpus allowed per VM on this node")
         session.waitFor("qm start 102")
@@ -81,7 +83,7 @@ import Testing
         Self.quickConfirm(session)
         // Another administrator creates VM 102 while the wizard is open.
         try host.setGuests([100, 101, 102])
-        session.keys("F10")
+        Self.create(session)
         session.waitFor("VM ID 102 was taken by another guest")
         session.waitFor("The next free ID is 103")
         session.keys("Enter")
@@ -95,7 +97,7 @@ import Testing
         let (session, host, _) = try Self.start("hang") { try $0.setMode("create", "hang") }
         defer { session.kill() }
         Self.quickConfirm(session)
-        session.keys("F10")
+        Self.create(session)
         session.waitFor("Creating VM 102 on node pve1")
         session.waitFor("working on it...")
         // The elapsed time moves on while qm runs.
@@ -186,7 +188,11 @@ import Testing
         session.waitFor("weird $(touch pwned)")
         session.keys("F10")
         session.waitFor("Commands that Create runs:")
+        // A second F10 only moves to [Create]: nothing runs until Enter.
         session.keys("F10")
+        session.waitFor("Enter to create the VM")
+        #expect(host.calls.isEmpty)
+        session.keys("Enter")
         session.waitFor("VM 102 created")
         let call = host.calls.first ?? []
         func value(_ option: String) -> String? {

@@ -59,7 +59,7 @@ import Testing
         session.waitFor("--memory 4096")
         session.keys("Space")  // "Start after created" has the focus on Confirm.
         session.waitFor("[x] Start after created")
-        session.keys("F10")
+        ApplyEndToEndTests.create(session)
         guard E2E.isRoot else {
             session.waitFor("Creating a VM needs root")
             #expect(host.calls.isEmpty)
@@ -129,7 +129,7 @@ import Testing
         session.type("debian")
         session.keys("Enter", "F10")
         session.waitFor("Commands that Create runs:")
-        session.keys("Tab", "Tab", "Tab")  // Start -> Create -> Write config -> Print and exit
+        session.keys("Tab", "Tab")  // F10 left the focus on Create -> Write config -> Print and exit
         session.keys("Enter")
         #expect(session.waitForExit() == 0)
         let output = session.standardOutput

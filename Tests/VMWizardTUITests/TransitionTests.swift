@@ -133,8 +133,10 @@ import Testing
         state.pickISO(containing: "debian")
         state.press(.ctrl("x"))
         #expect(state.tab == .confirm)
-        // On the demo host, Create never runs anything.
-        let effects = state.press(.function(10))
+        // F10 on Confirm only moves to [Create]; on the demo host, Create never runs anything.
+        #expect(state.press(.function(10)).isEmpty)
+        #expect(state.focus == .action(.create))
+        let effects = state.press(.enter)
         #expect(!effects.contains(.create))
         guard case .message(let title, _, _) = state.overlay else {
             Issue.record("the demo host explains why nothing is created")
@@ -243,7 +245,11 @@ import Testing
         state.press(.tab, .tab)
         state.type("web")
         state.press(.function(10))
-        #expect(state.press(.function(10)) == [.create])
+        // F10 twice never creates: it leaves the focus on [Create] and says how to create.
+        #expect(state.press(.function(10)) == [])
+        #expect(state.focus == .action(.create))
+        #expect(state.status?.description.contains("Enter to create") == true)
+        #expect(state.press(.enter) == [.create])
         state.update(.applyOutput("creating…"))
         state.update(.applyFinished(.failed("storage 'local-lvm' does not exist")))
         #expect(state.render().text.contains("storage 'local-lvm' does not exist"))
@@ -257,7 +263,7 @@ import Testing
         var state = WizardState(model: VMModel(host: .demo), options: WizardOptions(canApply: true))
         state.pickISO(containing: "debian")
         state.press(.function(10))
-        state.press(.function(10))
+        state.press(.enter)
         state.update(.applyFinished(.vmidTaken(vmid: "103", suggestion: "104")))
         #expect(state.overlay == .vmidTaken(vmid: "103", suggestion: "104"))
         let effects = state.press(.enter)
@@ -271,6 +277,90 @@ import Testing
         state.press(.function(10))
         while state.focus != .action(.printAndExit) { state.press(.tab) }
         #expect(state.press(.enter) == [.printAndExit])
+    }
+}
+
+@Suite struct KeyboardTests {
+    @Test func enteringAFieldSelectsItsValueAndTypingReplacesIt() {
+        var state = demoState()
+        state.pickISO(containing: "debian")
+        state.go(to: .cpu)
+        while state.focus != .field(FieldRef(.cores)) { state.press(.tab) }
+        #expect(state.textSelected)
+        state.type("4")
+        #expect(state.model.value(.cores) == "4", "not 14")
+        state.type("8")
+        #expect(state.model.value(.cores) == "48", "after the first key, typing edits in place")
+        // Arrows (or Home/End/Backspace) start editing in place instead.
+        state.press(.tab, .backTab)
+        #expect(state.textSelected)
+        state.press(.left)
+        #expect(!state.textSelected)
+        state.type("1")
+        #expect(state.model.value(.cores) == "418")
+        // The selection is drawn: the screen shows it, and a paste replaces it too.
+        state.press(.tab, .backTab)
+        state.update(.key(.paste("16")))
+        #expect(state.model.value(.cores) == "16")
+    }
+
+    @Test func questionMarkInANumberFieldOpensHelp() {
+        var state = demoState()
+        state.go(to: .memory)
+        #expect(state.focusedField?.spec.id == .memory)
+        state.type("?")
+        #expect(state.overlay == .help(scroll: 0))
+        // In free text, "?" is text.
+        state.press(.escape)
+        state.go(to: .general)
+        while state.focus != .field(FieldRef(.name)) { state.press(.tab) }
+        state.type("a?")
+        #expect(state.overlay == nil)
+        #expect(state.model.value(.name) == "a?")
+    }
+
+    @Test func returningToATabReturnsToItsLastField() {
+        var state = demoState()
+        state.go(to: .memory)
+        state.press(.tab)
+        let last = state.focus
+        state.go(to: .cpu)
+        #expect(state.focusStops.first == state.focus, "first visit: first field")
+        state.go(to: .memory)
+        #expect(state.focus == last)
+    }
+
+    @Test func pickersOpenOnTheCurrentValueInView() throws {
+        var state = demoState()
+        state.go(to: .cpu)
+        while state.focus != .field(FieldRef(.cpuType)) { state.press(.tab) }
+        state.press(.enter)
+        guard case .picker(let picker) = state.overlay else {
+            Issue.record("Enter opens the CPU picker")
+            return
+        }
+        let items = state.pickerItems(picker)
+        #expect(items.indices.contains(picker.selected))
+        #expect(items[picker.selected].value == state.model.value(.cpuType))
+        let rows = state.pickerVisibleRows(picker)
+        #expect((picker.scroll..<(picker.scroll + rows)).contains(picker.selected), "in view")
+        #expect(state.render().text.contains(CPUModels.defaultModel))
+    }
+
+    @Test func aFixedListTakesOnlyItsOwnValues() {
+        var state = demoState()
+        state.go(to: .os)
+        while state.focus != .field(FieldRef(.ostype)) { state.press(.tab) }
+        let before = state.model.value(.ostype)
+        state.press(.enter)
+        state.type("zzz")
+        state.press(.enter)
+        #expect(state.model.value(.ostype) == before)
+        #expect(state.status?.description.contains("Nothing in the list matches 'zzz'") == true)
+        guard case .picker = state.overlay else {
+            Issue.record("the picker stays open")
+            return
+        }
     }
 }
 

@@ -15,8 +15,8 @@ extension VMModel {
         case .choice:
             let choices = spec.choices(ctx)
             if !choices.contains(where: { $0.value == value }) {
-                let allowed = choices.map { $0.value.isEmpty ? "(default)" : $0.value }.joined(separator: ", ")
-                found = Issue("\(spec.label) '\(Checks.shown(value))' is not allowed; choose one of: \(allowed)")
+                // The labels the screen shows, not raw config values.
+                found = Issue("\(spec.label) '\(Checks.shown(value))' is not allowed; choose one of: \(Phrase.list(choices.map(\.label)))")
             }
         default:
             break

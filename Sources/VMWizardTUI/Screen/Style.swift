@@ -29,5 +29,7 @@ public struct Style: Sendable, Equatable, Hashable {
     public static let good = Style(foreground: .green, bold: true)
     public static let accent = Style(foreground: .cyan)
     public static let focus = Style(reverse: true)
+    /// A focused field's selected content (typing replaces it).
+    public static let selection = Style(foreground: .cyan, bold: true, reverse: true)
     public static let border = Style(foreground: .blue)
 }

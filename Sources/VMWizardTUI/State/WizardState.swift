@@ -124,6 +124,11 @@ public struct WizardState: Sendable {
     public var overlay: Overlay?
     /// Caret position (in characters) inside the focused text field.
     public var cursor = 0
+    /// The focused text field's content is selected, as after entering it with Tab or the arrows: the first
+    /// character typed replaces it; ←/→/Home/End or Backspace start editing in place.
+    public var textSelected = false
+    /// The field last used on each tab, to return to it.
+    public var lastFocus: [Tab: FocusStop] = [:]
     /// A one-line note shown under the form until the next key.
     public var status: Phrase?
     public var statusIsError = false

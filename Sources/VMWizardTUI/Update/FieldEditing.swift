@@ -94,9 +94,23 @@ extension WizardState {
         case .decimal: (numeric, decimals) = (true, true)
         default: (numeric, decimals) = (false, false)
         }
+        let selected = textSelected
+        textSelected = false
         switch key {
         case .char("+") where numeric: step(spec: spec, ref: ref, by: 1); return
         case .char("-") where numeric: step(spec: spec, ref: ref, by: -1); return
+        case .char("?") where numeric:
+            overlay = .help(scroll: 0)
+            return
+        case .char(let character) where selected:
+            if numeric && !(("0"..."9").contains(character) || decimals && character == ".") {
+                setStatus("\(spec.label) takes a number (use + and - to step)", error: true)
+                textSelected = true
+                return
+            }
+            // The selection is replaced by what is typed.
+            text = [character]
+            cursor = 1
         case .char(let character):
             if numeric && !(("0"..."9").contains(character) || decimals && character == ".") {
                 setStatus("\(spec.label) takes a number (use + and - to step)", error: true)
@@ -195,8 +209,12 @@ extension WizardState {
     mutating func openPicker(_ ref: FieldRef, filter: String) {
         var picker = PickerState(field: ref, filter: filter)
         if filter.isEmpty, let spec = OptionCatalog.spec(ref.id) {
+            // The current value is highlighted and scrolled into view, near the middle of the list.
             let current = model.value(ref.id, item: ref.item)
-            picker.selected = spec.choices(model.context(item: ref.item)).firstIndex { $0.value == current } ?? 0
+            let choices = spec.choices(model.context(item: ref.item))
+            picker.selected = choices.firstIndex { $0.value == current } ?? 0
+            let rows = pickerVisibleRows(picker)
+            picker.scroll = max(0, min(picker.selected - rows / 2, choices.count - rows))
         }
         overlay = .picker(picker)
     }

@@ -112,6 +112,9 @@ extension WizardState {
         return min(max(1, min(height - 10, 16)), max(3, total))
     }
 
+    /// Pickers whose field takes values beyond its list; every other picker takes only a listed value.
+    static let freeValueFields: Set<FieldID> = [.cpuType, .isoImage, .virtioImage, .netBridge]
+
     mutating func handlePicker(_ key: Key, _ picker: inout PickerState) -> [Effect] {
         var items = pickerItems(picker)
         switch key {
@@ -125,14 +128,18 @@ extension WizardState {
                 focus = .field(picker.field)
                 resetCursor()
                 setStatus("\(spec.label): \(items[picker.selected].label)")
-            } else if !picker.filter.isEmpty, let spec = OptionCatalog.spec(picker.field.id) {
-                // Not in the list (a custom CPU model, a bridge of a node not read yet): take it as typed and
-                // let validation judge it.
+            } else if !picker.filter.isEmpty, let spec = OptionCatalog.spec(picker.field.id),
+                      Self.freeValueFields.contains(picker.field.id) {
+                // Not in the list (a custom CPU model, an ISO typed by hand, a bridge of a node not read yet): take
+                // it as typed and let validation judge it.
                 model.set(picker.field.id, item: picker.field.item, to: picker.filter)
                 overlay = nil
                 focus = .field(picker.field)
                 resetCursor()
                 setStatus("\(spec.label): \(picker.filter) (typed, not from the list)")
+            } else if !picker.filter.isEmpty {
+                // A fixed list takes only its own values: the field keeps its value.
+                setStatus("Nothing in the list matches '\(picker.filter)'; Backspace or Ctrl-U edits the filter", error: true)
             } else {
                 setStatus("Nothing to pick", error: true)
             }

@@ -40,7 +40,9 @@ extension WizardState {
                 setStatus("\(spec.label) takes a number; the pasted text is not one", error: true)
                 return []
             }
-            var chars = Array(model.value(ref.id, item: ref.item))
+            // A selected value is replaced by the paste.
+            var chars = textSelected ? [] : Array(model.value(ref.id, item: ref.item))
+            textSelected = false
             let at = min(max(0, cursor), chars.count)
             chars.insert(contentsOf: pasted, at: at)
             model.set(ref.id, item: ref.item, to: String(chars))

@@ -108,7 +108,7 @@ extension WizardState {
             overlay = .confirmQuit
         case .function(1):
             overlay = .help(scroll: 0)
-        case .char("?") where !focusTakesText:
+        case .char("?") where !focusTakesQuestionMark:
             overlay = .help(scroll: 0)
         case .function(2), .ctrl("a"):
             showAdvanced.toggle()
@@ -135,6 +135,12 @@ extension WizardState {
         return []
     }
 
+    /// True when "?" is part of a value rather than the help key: only free text can hold it.
+    var focusTakesQuestionMark: Bool {
+        guard let (spec, _) = focusedField else { return false }
+        return spec.kind == .text
+    }
+
     /// True when printable keys go into a text field.
     var focusTakesText: Bool {
         guard let (spec, _) = focusedField else { return false }
@@ -152,15 +158,28 @@ extension WizardState {
         let index = stops.firstIndex(of: focus) ?? 0
         focus = stops[(index + step + stops.count) % stops.count]
         helpScroll = 0
+        enterField()
+    }
+
+    /// Entering a text field by navigation selects what it holds, as a web form does.
+    mutating func enterField() {
         resetCursor()
+        textSelected = focusTakesText && focusedField.map { !model.value($0.ref.id, item: $0.ref.item).isEmpty } == true
     }
 
     public mutating func go(to newTab: Tab) {
+        lastFocus[tab] = focus
         tab = newTab
         helpScroll = 0
         summaryScroll = 0
-        focus = focusStops.first ?? .action(.back)
-        resetCursor()
+        // Back on a tab, focus returns to the field last used there.
+        let stops = focusStops
+        if let last = lastFocus[newTab], stops.contains(last) {
+            focus = last
+        } else {
+            focus = stops.first ?? .action(.back)
+        }
+        enterField()
     }
 
     mutating func moveTab(by step: Int) {
@@ -187,19 +206,22 @@ extension WizardState {
         if spec.advanced { showAdvanced = true }
         focus = .field(ref)
         normalize()
-        resetCursor()
+        enterField()
     }
 
-    /// F10: to Confirm when everything is valid, else to the first invalid field with its message;
-    /// on Confirm itself, create.
+    /// F10: to Confirm when everything is valid, else to the first invalid field with its message. On Confirm
+    /// it only moves to [Create]: creating takes Enter or Space there, so F10 pressed twice never creates.
     mutating func finish() -> [Effect] {
         if let first = model.errors.first {
             focusOn(first)
             setStatus(first.phrase, error: true)
             return []
         }
-        if tab == .confirm { return startCreate() }
-        go(to: .confirm)
+        if tab != .confirm { go(to: .confirm) }
+        focus = .action(.create)
+        textSelected = false
+        setStatus(options.canApply ? "Enter to create the VM; Tab to choose Write config or Print and exit"
+                                   : "Demo host: Create only explains; Tab to Print and exit")
         return []
     }
 

@@ -160,7 +160,8 @@ extension WizardState {
             let placeholder = options.tr(spec.placeholder(model.context(item: ref.item)))
             screen.put(placeholder, x: x, y: y, maxWidth: boxWidth, style: Style(dim: true, reverse: focused, underline: !focused))
         } else {
-            screen.put(String(characters[start...]), x: x, y: y, maxWidth: boxWidth, style: boxStyle)
+            let selected = focused && textSelected
+            screen.put(String(characters[start...]), x: x, y: y, maxWidth: boxWidth, style: selected ? .selection : boxStyle)
         }
         if focused { screen.cursor = (x + DisplayWidth.of(String(characters[start..<caret])), y) }
         if !unitText.isEmpty { screen.put(unitText, x: x + boxWidth, y: y, style: .dim) }
