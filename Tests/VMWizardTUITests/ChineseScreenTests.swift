@@ -71,6 +71,8 @@ import Testing
         var state = Self.onTab(.cpu, advanced: true)
         state.focus = .field(FieldRef(.cpuType))
         state.press(.enter)
+        // The picker opens on the current model; a filter brings the AMD rows.
+        state.type("EPYC")
         let screen = state.render()
         Self.expectWellFormed(screen)
         #expect(screen.text.contains("选择：类型"))

@@ -84,14 +84,34 @@ import Testing
     @Test func confirmShowsTheExactCommand() {
         let state = Self.onTab(.confirm, width: 120, height: 40)
         let text = state.render().text
-        #expect(state.commandLines() == [
-            "qm create 103 \\", "  --ide2 local:iso/debian-13.2.0-amd64-netinst.iso,media=cdrom \\", "  --ostype l26 \\",
-            "  --scsihw virtio-scsi-single \\", "  --scsi0 local-lvm:32,iothread=on \\", "  --sockets 1 \\",
-            "  --cores 1 \\", "  --numa 0 \\", "  --cpu x86-64-v2-AES \\", "  --memory 2048 \\",
+        #expect(state.commandLines(width: 60) == [
+            "qm create 103 \\",
+            "  --ide2 \\",
+            "    local:iso/debian-13.2.0-amd64-netinst.iso,media=cdrom \\",
+            "  --ostype l26 --scsihw virtio-scsi-single \\",
+            "  --scsi0 local-lvm:32,iothread=on --sockets 1 --cores 1 \\",
+            "  --numa 0 --cpu x86-64-v2-AES --memory 2048 \\",
             "  --net0 virtio,bridge=vmbr0,firewall=1",
         ])
-        for line in state.commandLines() { #expect(text.contains(line)) }
+        // 120 columns: a 74-column form, 71 for content, 69 for the command.
+        for line in state.commandLines(width: 69) { #expect(text.contains(line)) }
         #expect(text.contains("nodename"))
         #expect(text.contains("[Create]") && text.contains("[Write config]") && text.contains("[Print and exit]") && text.contains("[Back]"))
+    }
+
+    /// At every size the command on Confirm breaks only between arguments, so each line can be copied, and
+    /// pasted into bash the lines give back the exact command.
+    @Test(arguments: [(80, 24), (100, 30), (120, 40)])
+    func confirmNeverBreaksAnArgument(size: (Int, Int)) {
+        let state = Self.onTab(.confirm, width: size.0, height: size.1)
+        let argv = QmCommand.create(state.model)
+        let text = state.render().text
+        let lines = text.split(separator: "\n").map(String.init)
+        // Every argument of the command appears whole on one screen line.
+        for argument in argv.dropFirst(3) where argument.count < size.0 - 6 {
+            #expect(lines.contains { $0.contains(ShellQuote.quote(argument)) }, "\(size): '\(argument)' is broken")
+        }
+        // The summary is readable: at least the first few keys are on screen.
+        #expect(text.contains("Key         Value"))
     }
 }

@@ -143,6 +143,9 @@ extension UITextZH {
         "the command": "该命令",
         "%@ Stopping: waiting for %@ to finish… %@s": "%@ 正在停止：等待%@结束… %@ 秒",
         "leave now (the command keeps running)": "立即退出（命令继续运行）",
+        "Nothing in the list matches '%@'; Backspace or Ctrl-U edits the filter": "列表中没有与“%@”匹配的项；用退格键或 Ctrl-U 修改筛选",
+        "Enter to create the VM; Tab to choose Write config or Print and exit": "按回车创建虚拟机；按 Tab 选择“写出配置”或“打印并退出”",
+        "Demo host: Create only explains; Tab to Print and exit": "演示主机：“创建”只做说明；按 Tab 选择“打印并退出”",
         "quit (SIGQUIT)": "已退出（SIGQUIT）",
         "still running after Ctrl-C, left running: %@ (PID %@). Check on it with 'ps -p %@'; when it ends, 'qm status %@' shows whether VM %@ was created.":
             "按 Ctrl-C 后仍在运行，已让它继续运行：%1$@（PID %2$@）。可用“ps -p %3$@”查看它；它结束后，“qm status %4$@”会显示 VM %5$@ 是否已创建。",

@@ -8,26 +8,48 @@ extension WizardState {
         return rows.sorted { $0.0 < $1.0 }
     }
 
-    /// The commands Create runs, as copy-pasteable lines: one option per line, continued with a backslash.
-    public func commandLines() -> [String] {
+    /// The commands Create runs, as copy-pasteable lines continued with a backslash. Lines break only between
+    /// arguments: options fill a line up to `width` columns; an option too long for a line gets its own, its
+    /// value on the next when even that is too long. Never inside a word, so any line can be copied as it is.
+    public func commandLines(width: Int = Int.max) -> [String] {
         QmCommand.plan(model).flatMap { argv -> [String] in
             let head = argv.prefix { !$0.hasPrefix("--") }
-            var lines = [ShellQuote.line(Array(head))]
+            var words: [String] = [ShellQuote.line(Array(head))]
             var rest = argv.dropFirst(head.count)
             while !rest.isEmpty {
-                let pair = rest.prefix(2)
-                lines.append("  " + ShellQuote.line(Array(pair)))
-                rest = rest.dropFirst(pair.count)
+                words.append(ShellQuote.line(Array(rest.prefix(2))))
+                rest = rest.dropFirst(2)
             }
+            var lines: [String] = []
+            var line = ""
+            // Room for the " \\" that continues a line.
+            let room = width - 2
+            for word in words {
+                if line.isEmpty {
+                    line = word
+                } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(word) <= room {
+                    line += " " + word
+                } else {
+                    lines.append(line)
+                    line = "  " + word
+                }
+                if DisplayWidth.of(line) > room, let space = line.dropFirst(2).firstIndex(of: " "), line.hasPrefix("  --") {
+                    // "--key value" alone is too wide: the value goes on a line of its own.
+                    lines.append(String(line[..<space]))
+                    line = "    " + line[line.index(after: space)...]
+                }
+            }
+            if !line.isEmpty { lines.append(line) }
             return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + " \\" : $0.element }
         }
     }
 
+    /// Confirm takes the whole width below 120 columns: the help pane would squeeze the command.
+    var confirmUsesFullWidth: Bool { tab == .confirm && width < 120 }
+
     func confirmContent(width: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = [(options.tr("Commands that Create runs:"), .bold)]
-        for command in commandLines() {
-            lines += DisplayWidth.wrap(command, width: width - 2).map { ("  " + $0, .accent) }
-        }
+        lines += commandLines(width: width - 2).map { ("  " + $0, .accent) }
         if let errors = Optional(model.errors), !errors.isEmpty {
             lines.append(("", .plain))
             lines.append((options.tr(errors.count == 1 ? "Not ready: 1 problem" : "Not ready: \(errors.count) problems"), .error))
@@ -48,7 +70,7 @@ extension WizardState {
     }
 
     func drawConfirm(_ screen: inout Screen, _ layout: Layout) {
-        let area = layout.form
+        let area = confirmUsesFullWidth ? layout.body : layout.form
         let contentRows = area.height - 3
         let lines = confirmContent(width: area.width - 3)
         let scroll = min(summaryScroll, max(0, lines.count - contentRows))

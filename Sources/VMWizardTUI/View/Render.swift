@@ -18,8 +18,10 @@ extension WizardState {
             drawApply(&screen, layout, apply)
         } else {
             if tab == .confirm { drawConfirm(&screen, layout) } else { drawForm(&screen, layout) }
-            screen.verticalLine(x: layout.form.maxX, y: layout.body.y, height: layout.body.height)
-            drawHelpPane(&screen, layout)
+            if !confirmUsesFullWidth {
+                screen.verticalLine(x: layout.form.maxX, y: layout.body.y, height: layout.body.height)
+                drawHelpPane(&screen, layout)
+            }
         }
         drawStatus(&screen, layout)
         drawFooter(&screen, layout)
