@@ -16,6 +16,8 @@ struct InteractiveSession {
     var printFormat: OutputFormat
     var defaultConfigPath: String
     var answersGiven: Bool
+    /// Problems of the answers file, shown when the wizard opens (the fields they concern are marked).
+    var answerProblems: [AnswersProblem]
     var resume: Bool
 
     let queue = EventQueue()
@@ -55,7 +57,10 @@ struct InteractiveSession {
         }
         let prefs = store.loadPreferences()
         let options = WizardOptions(
-            canApply: !host.isDemo, defaultConfigPath: defaultConfigPath, language: language)
+            canApply: !host.isDemo,
+            defaultConfigPath: defaultConfigPath.isEmpty || defaultConfigPath.hasPrefix("/")
+                ? defaultConfigPath : FileManager.default.currentDirectoryPath + "/" + defaultConfigPath,
+            language: language, workingDirectory: FileManager.default.currentDirectoryPath)
         let size = terminal.size
         var state = WizardState(
             model: VMModel(draft: startDraft, host: host), options: options, showAdvanced: prefs.showAdvanced,
@@ -63,6 +68,16 @@ struct InteractiveSession {
         if let startTab, startTab != .confirm, !state.isLocked(startTab) { state.go(to: startTab) }
         if !offered.isEmpty { state.overlay = .resumeDraft(drafts: offered, selected: offered.firstIndex { $0.inUseBy == nil } ?? 0) }
         if let startNote { state.status = startNote }
+        if !answerProblems.isEmpty {
+            let shown = answerProblems.prefix(8).map { problem -> Phrase in
+                problem.location.isEmpty ? problem.phrase : "\(Phrase.verbatim(problem.location)): \(problem.phrase)"
+            }
+            let more: Phrase = answerProblems.count > 8 ? "(and \(answerProblems.count - 8) more)" : .empty
+            state.overlay = .message(
+                title: "The answers file has problems",
+                text: "Every answer that could be read is filled in; the fields with problems are marked:\n\(Phrase.lines(shown))\n\(more)",
+                isError: true)
+        }
         if let hostNote { state.status = hostNote }
         if let firstWarning = host.warnings.first {
             state.status = host.warnings.count > 1

@@ -113,9 +113,16 @@ struct VMWizardCommand: ParsableCommand {
         }
         let language = CommandLineLanguage.current
         var draft = VMDraft.fresh
+        var answerProblems: [AnswersProblem] = []
         if let answers {
-            switch Answers.load(path: answers, host: host) {
-            case .success(let loaded): draft = loaded
+            // Batch mode refuses any problem; the wizard opens with the answers and marks each problem.
+            let loaded: Result<(VMDraft, [AnswersProblem]), AnswersProblems> = batch
+                ? Answers.load(path: answers, host: host).map { ($0, []) }
+                : Answers.loadForWizard(path: answers, host: host)
+            switch loaded {
+            case .success(let (loadedDraft, problems)):
+                draft = loadedDraft
+                answerProblems = problems
             case .failure(let failure):
                 for problem in failure.problems {
                     let at = problem.location.isEmpty ? "" : "\(problem.location): "
@@ -131,6 +138,7 @@ struct VMWizardCommand: ParsableCommand {
         var session = InteractiveSession(
             host: host, hostNote: hostNote, draft: draft, store: store, session: DraftSession(store: store), root: root, qm: qm, language: language,
             printFormat: print ?? .qm, defaultConfigPath: writeConfig ?? "", answersGiven: answers != nil,
+            answerProblems: answerProblems,
             resume: resume)
         throw ExitCode(session.run())
     }

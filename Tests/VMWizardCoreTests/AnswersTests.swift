@@ -61,6 +61,27 @@ import Testing
         #expect(problems.first?.message.contains("is a directory") == true, "\(problems)")
     }
 
+    @Test func theWizardOpensWithTheAnswersAndTheirProblems() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vmwizard-answers-\(UUID().uuidString).json")
+        try #"{"name": "web", "ide2": "none,media=cdrom", "cores": "lots", "bogus": 1}"#.write(to: url, atomically: true, encoding: .utf8)
+        guard case .success(let (draft, problems)) = Answers.loadForWizard(path: url.path, host: Self.host) else {
+            Issue.record("value problems do not refuse the wizard")
+            return
+        }
+        #expect(draft.values["name"] == "web")
+        #expect(draft.values["cores"] == "lots", "the bad value is filled in, and marked by validation")
+        #expect(problems.map(\.location).contains("key 'bogus'"))
+        #expect(VMModel(draft: draft, host: Self.host).issue(.cores)?.isError == true)
+        // A file whose syntax cannot be read is still refused.
+        try #"{"name": "#.write(to: url, atomically: true, encoding: .utf8)
+        guard case .failure = Answers.loadForWizard(path: url.path, host: Self.host) else {
+            Issue.record("broken JSON is refused")
+            return
+        }
+        // A JSON array is JSON that is not an object, not a config file with odd lines.
+        #expect(Self.problems(#"[{"name": "x"}]"#).first?.contains("must be one JSON object") == true)
+    }
+
     @Test func loadsAFile() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("vmwizard-answers-\(UUID().uuidString).json")
         try #"{"name": "from-file", "ide2": "none,media=cdrom"}"#.write(to: url, atomically: true, encoding: .utf8)

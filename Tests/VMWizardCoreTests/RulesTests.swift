@@ -571,6 +571,28 @@ import Testing
             == "ISO image 'other:iso/x.iso' is not on storage 'local'")
     }
 
+    @Test func windowsBelowMicrosoftsMinimumsIsWarnedNotRefused() {
+        var model = Self.model(TestHosts.standard, [(.isoImage, "local:iso/Win11_24H2_English_x64.iso")])
+        #expect(model.ostype == "win11")
+        // The wizard's proposal for Windows 11 meets the minimums but for the cores and the disk.
+        #expect(model.issue(.memory) == nil)
+        #expect(model.issue(.cores)?.message == "Windows 11 needs at least 2 cores (Microsoft's minimum)")
+        #expect(model.issue(.diskSize, item: 0)?.message == "Windows 11 needs a disk of at least 64 GB (Microsoft's minimum)")
+        model.set(.memory, to: "2048")
+        model.set(.bios, to: "seabios")
+        model.set(.tpmAdd, to: "0")
+        for (id, text) in [(FieldID.memory, "4096 MiB"), (.bios, "UEFI"), (.tpmAdd, "TPM 2.0")] {
+            let issue = model.issue(id)
+            #expect(issue?.severity == .warning, "\(id)")
+            #expect(issue?.message.contains(text) == true, "\(id): \(issue?.message ?? "")")
+        }
+        #expect(model.errors.isEmpty, "warnings only")
+        model.set(.cores, to: "2")
+        model.set(.diskSize, item: 0, to: "64")
+        #expect(model.issue(.cores) == nil)
+        #expect(model.issue(.diskSize, item: 0) == nil)
+    }
+
     @Test func anAddedDiskTakesTheBusTheOtherDisksUseMost() {
         // As the web UI: a new disk goes to the bus most disks already use, not back to the OS default.
         var model = Self.model(TestHosts.standard, [])

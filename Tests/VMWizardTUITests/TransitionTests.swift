@@ -401,10 +401,19 @@ import Testing
         state.press(.function(10))
         while state.focus != .action(.writeConfig) { state.press(.tab) }
         state.press(.enter)
-        #expect(state.overlay == .pathPrompt(text: "vm-103.conf", cursor: 11))
+        // Proposed as an absolute path in the directory vmwizard was started in.
+        #expect(state.overlay == .pathPrompt(text: "/root/vm-103.conf", cursor: 17))
         state.press(.ctrl("u"))
         state.type("/root/web.conf")
         #expect(state.press(.enter) == [.writeConfig(path: "/root/web.conf")])
+        state.update(.configWritten(.success("/root/web.conf")))
+        guard case .message(_, let written, _) = state.overlay else {
+            Issue.record("the result is shown")
+            return
+        }
+        #expect(written.description.contains("/root/web.conf"))
+        #expect(written.description.contains("local-lvm:vm-103-disk-0) do not exist yet"), "\(written)")
+        state.press(.enter)
         state.update(.configWritten(.failure(ApplyFailure("/root/web.conf already exists; vmwizard never overwrites a file"))))
         guard case .message(_, let text, let isError) = state.overlay else {
             Issue.record("the result is shown")

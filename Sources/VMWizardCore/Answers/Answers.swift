@@ -49,10 +49,11 @@ public struct AnswersProblems: Error, Equatable, Sendable, RandomAccessCollectio
 public enum Answers {
     public enum Format: Sendable, Equatable { case json, config }
 
-    /// JSON when the first non-blank character is "{", else a config file.
+    /// JSON when the first non-blank character is "{" or "[" (the JSON reader then says a file must be one
+    /// object), else a config file.
     public static func detectFormat(_ text: String) -> Format {
         let first = text.unicodeScalars.first { !Whitespace.isSpaceOrNewline($0) && $0 != "\u{FEFF}" }
-        return first == "{" ? .json : .config
+        return first == "{" || first == "[" ? .json : .config
     }
 
     /// Reads and parses `path`. An unreadable file is one problem naming the path and the system's reason.
@@ -69,6 +70,32 @@ public enum Answers {
             return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file is not UTF-8 text")]))
         }
         return parse(text: String(decoding: bytes, as: UTF8.self), host: host)
+    }
+
+    /// For the interactive wizard: the answers filled in as far as they go, with every problem, so the wizard
+    /// can open with each problem marked on its field. Only a file whose syntax cannot be read is refused.
+    public static func loadForWizard(path: String, host: HostInventory) -> Result<(VMDraft, [AnswersProblem]), AnswersProblems> {
+        let bytes: [UInt8]
+        switch BoundedFile.read(path, limit: maxSize) {
+        case .ok(let read): bytes = read
+        case .missing:
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(SystemError.text(ENOENT))")]))
+        case .failed(let reason):
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(reason)")]))
+        }
+        guard TerminalText.isValidUTF8(bytes) else {
+            return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file is not UTF-8 text")]))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let entries: AnswersEntries = detectFormat(text) == .json ? AnswersJSON.read(text) : AnswersConfig.read(text)
+        if entries.fatal { return .failure(AnswersProblems(entries.problems)) }
+        var importer = AnswersImporter(host: host, format: entries.format)
+        switch importer.run(entries) {
+        case .success(let draft): return .success((draft, []))
+        case .failure(let problems):
+            guard let draft = importer.partialDraft else { return .failure(problems) }
+            return .success((draft, problems.problems))
+        }
     }
 
     /// Parses answers text (format detected) into a draft, checked against `host` with the wizard's validation.

@@ -184,6 +184,9 @@ struct AnswersImporter {
         return .failure(AnswersProblems(ordered(problems, read.entries)))
     }
 
+    /// The draft as far as the file could be read, even with problems (nil when its syntax could not be read).
+    var partialDraft: VMDraft? { problems.contains { $0.location.hasPrefix("line ") && $0.message.hasPrefix("invalid JSON") } ? nil : draft }
+
     /// Problems in file order (line by line, key by key), duplicates removed.
     private func ordered(_ problems: [AnswersProblem], _ entries: [AnswersEntry]) -> [AnswersProblem] {
         var rank: [String: Int] = [:]

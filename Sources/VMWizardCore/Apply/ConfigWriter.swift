@@ -33,8 +33,9 @@ public struct ConfigWriter: Sendable {
         }
     }
 
-    /// Writes the config; returns the path written.
-    public func write(_ model: VMModel, to path: String) throws -> String {
+    /// Writes the config; returns the absolute path written.
+    public func write(_ model: VMModel, to given: String) throws -> String {
+        let path = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
         guard let vmid = registeredVMID(for: path) else {
             try AtomicFile.createExclusive(path, contents: ConfigFile.render(model))
             return path

@@ -54,6 +54,13 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     }
 
     /// Parts in a comma-separated list; the comma is translated too (Chinese uses "，").
+    /// Phrases one per line.
+    public static func lines(_ parts: [Phrase]) -> Phrase {
+        guard var result = parts.first else { return .empty }
+        for part in parts.dropFirst() { result = "\(result)\n\(part)" }
+        return result
+    }
+
     public static func list(_ parts: [Phrase]) -> Phrase {
         guard var result = parts.first else { return .empty }
         for part in parts.dropFirst() { result = "\(result), \(part)" }

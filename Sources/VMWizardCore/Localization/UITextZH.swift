@@ -442,5 +442,6 @@ extension UITextZH {
         "7/2008r2", "8.x/2012/2012r2", "Vista/2008", "XP/2003",
         "Esc", "Tab", "F1", "F2", "F10", "Ctrl-C", "Ctrl-L", "Ctrl-R", "Ctrl-U / Ctrl-K", "Ctrl-F / Ctrl-B",
         "PgDn/Up", "↑↓ PgUp PgDn", "y", "n", "n/Esc", "^U", "d", "PID %@", "custom-%@", "kvm64",
+        "Windows 11", "Windows 10",
     ]
 }

@@ -143,6 +143,18 @@ extension UITextZH {
         "the command": "该命令",
         "%@ Stopping: waiting for %@ to finish… %@s": "%@ 正在停止：等待%@结束… %@ 秒",
         "leave now (the command keeps running)": "立即退出（命令继续运行）",
+        "The VM config was written to %@. The volumes it names (%@) do not exist yet: use Create to make the VM, or create them before using this file.":
+            "虚拟机配置已写到 %@。其中提到的卷（%@）还不存在：请用“创建”生成虚拟机，或在使用此文件前先创建这些卷。",
+        "The answers file has problems": "应答文件有问题",
+        "%@ needs at least %@ MiB of memory (Microsoft's minimum)": "%@ 至少需要 %@ MiB 内存（微软的最低要求）",
+        "%@ needs at least %@ cores (Microsoft's minimum)": "%@ 至少需要 %@ 个核心（微软的最低要求）",
+        "%@ needs a disk of at least %@ GB (Microsoft's minimum)": "%@ 至少需要 %@ GB 的磁盘（微软的最低要求）",
+        "%@ needs UEFI: choose OVMF (UEFI)": "%@ 需要 UEFI：请选择 OVMF (UEFI)",
+        "%@ needs a TPM 2.0": "%@ 需要 TPM 2.0",
+        "advanced: on": "高级：开",
+        "Every answer that could be read is filled in; the fields with problems are marked:\n%@\n%@":
+            "能读取的应答都已填入；有问题的字段已标出：\n%@\n%@",
+        "(and %@ more)": "（另有 %@ 个）",
         "Nothing in the list matches '%@'; Backspace or Ctrl-U edits the filter": "列表中没有与“%@”匹配的项；用退格键或 Ctrl-U 修改筛选",
         "Enter to create the VM; Tab to choose Write config or Print and exit": "按回车创建虚拟机；按 Tab 选择“写出配置”或“打印并退出”",
         "Demo host: Create only explains; Tab to Print and exit": "演示主机：“创建”只做说明；按 Tab 选择“打印并退出”",

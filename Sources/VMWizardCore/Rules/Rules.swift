@@ -182,3 +182,52 @@ public enum Rules {
         }
     }
 }
+
+/// Microsoft's published minimums for the Windows version the OS type stands for: below them vmwizard warns
+/// (the installer refuses or the system crawls), it does not refuse.
+public enum WindowsMinimums {
+    /// Memory in MiB, logical CPUs, first disk in bytes (Microsoft counts GB), TPM 2.0 and UEFI required.
+    struct Needs {
+        var name: Phrase
+        var memoryMiB: Int
+        var cpus: Int
+        var diskBytes: Int
+        var tpmAndUEFI: Bool
+    }
+
+    static func needs(_ model: VMModel) -> Needs? {
+        switch model.ostype {
+        case "win11": return Needs(name: "Windows 11", memoryMiB: 4096, cpus: 2, diskBytes: 64_000_000_000, tpmAndUEFI: true)
+        case "win10": return Needs(name: "Windows 10", memoryMiB: 2048, cpus: 1, diskBytes: 32_000_000_000, tpmAndUEFI: false)
+        default: return nil
+        }
+    }
+
+    public static func memory(_ model: VMModel) -> Issue? {
+        guard let needs = needs(model), let mib = model.memoryMiB, mib < needs.memoryMiB else { return nil }
+        return .warning("\(needs.name) needs at least \(needs.memoryMiB) MiB of memory (Microsoft's minimum)")
+    }
+
+    public static func cpus(_ model: VMModel) -> Issue? {
+        guard let needs = needs(model), let total = model.totalCores, total < needs.cpus else { return nil }
+        return .warning("\(needs.name) needs at least \(needs.cpus) cores (Microsoft's minimum)")
+    }
+
+    public static func disk(_ model: VMModel, item: Int?) -> Issue? {
+        guard let needs = needs(model), item == 0, model.value(.diskImport, item: 0).isEmpty,
+              let kib = DiskSize.kibibytes(fromField: model.value(.diskSize, item: 0)), kib * 1024 < needs.diskBytes else { return nil }
+        return .warning("\(needs.name) needs a disk of at least \(needs.diskBytes / 1_000_000_000) GB (Microsoft's minimum)")
+    }
+
+    public static func firmware(_ model: VMModel) -> Issue? {
+        guard let needs = needs(model), needs.tpmAndUEFI else { return nil }
+        if !model.usesOVMF { return .warning("\(needs.name) needs UEFI: choose OVMF (UEFI)") }
+        return nil
+    }
+
+    public static func tpm(_ model: VMModel) -> Issue? {
+        guard let needs = needs(model), needs.tpmAndUEFI else { return nil }
+        if !model.tpmActive || model.value(.tpmVersion) != "v2.0" { return .warning("\(needs.name) needs a TPM 2.0") }
+        return nil
+    }
+}

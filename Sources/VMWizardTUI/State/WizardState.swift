@@ -101,10 +101,13 @@ public struct WizardOptions: Sendable, Equatable {
     /// Where "Write config" proposes to write.
     public var defaultConfigPath: String
     public var language: Language
-    public init(canApply: Bool = true, defaultConfigPath: String = "", language: Language = .en) {
+    /// Where vmwizard was started: relative paths are proposed inside it.
+    public var workingDirectory: String
+    public init(canApply: Bool = true, defaultConfigPath: String = "", language: Language = .en, workingDirectory: String = "/root") {
         self.canApply = canApply
         self.defaultConfigPath = defaultConfigPath
         self.language = language
+        self.workingDirectory = workingDirectory
     }
 
     /// A phrase in the wizard's language.

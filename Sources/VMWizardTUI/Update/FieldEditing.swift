@@ -26,7 +26,9 @@ extension WizardState {
         switch action {
         case .create: return startCreate()
         case .writeConfig:
-            let path = options.defaultConfigPath.isEmpty ? "vm-\(model.value(.vmid)).conf" : options.defaultConfigPath
+            // Proposed as an absolute path, so the message afterwards says exactly where the file went.
+            let directory = options.workingDirectory.hasSuffix("/") ? options.workingDirectory : options.workingDirectory + "/"
+            let path = options.defaultConfigPath.isEmpty ? "\(directory)vm-\(model.value(.vmid)).conf" : options.defaultConfigPath
             overlay = .pathPrompt(text: path, cursor: path.count)
         case .printAndExit:
             if let first = model.errors.first {

@@ -58,7 +58,12 @@ extension WizardState {
         case .configWritten(let result):
             switch result {
             case .success(let path):
-                overlay = .message(title: "Config written", text: "The VM config was written to \(path).", isError: false)
+                // A config outside /etc/pve names volumes that do not exist yet: say so, it is not a VM yet.
+                let volumes = ConfigFile.predictedVolumes(model, params: PVEParameters.build(model, includeStart: false)).values.sorted()
+                let text: Phrase = volumes.isEmpty
+                    ? "The VM config was written to \(path)."
+                    : "The VM config was written to \(path). The volumes it names (\(volumes.joined(separator: ", "))) do not exist yet: use Create to make the VM, or create them before using this file."
+                overlay = .message(title: "Config written", text: text, isError: false)
             case .failure(let failure):
                 overlay = .message(title: "Config not written", text: .verbatim(failure.message), isError: true)
             }

@@ -120,7 +120,9 @@ extension WizardState {
             }
         } else {
             leftHints = widgetHints
-            rightHints = [KeyHint("PgDn/Up", "tab"), KeyHint("F10", "finish"), KeyHint("F2", "advanced"), KeyHint("F1", "help"), KeyHint("Esc", "quit")]
+            // The Advanced toggle is remembered between runs, so the footer says when it is on.
+            rightHints = [KeyHint("PgDn/Up", "tab"), KeyHint("F10", "finish"),
+                          KeyHint("F2", showAdvanced ? "advanced: on" : "advanced"), KeyHint("F1", "help"), KeyHint("Esc", "quit")]
         }
         var left = leftHints.map { (options.tr($0.keys), options.tr($0.action)) }
         var right = rightHints.map { (options.tr($0.keys), options.tr($0.action)) }

@@ -23,7 +23,7 @@ extension OptionCatalog {
                     return issue
                 }
                 guard let total = ctx.model.totalCores, let cpus = ctx.model.targetNodeCPUs, total > cpus else {
-                    return nil
+                    return WindowsMinimums.cpus(ctx.model)
                 }
                 // Proxmox creates such a VM but refuses to start it: only an error when the start is asked for.
                 let excess: Phrase = "Total vCPUs \(total) (\(ctx.value(.sockets)) sockets × \(value) cores) exceed the \(cpus) logical CPUs of node \(ctx.model.targetNode)"

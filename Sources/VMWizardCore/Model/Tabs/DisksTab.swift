@@ -81,14 +81,14 @@ extension OptionCatalog {
             kind: .decimal(min: 0.001, max: 131_072, step: 1, decimals: 3, unit: "GiB"), pveKey: .subKey("<bus><n>", "size"),
             defaultValue: { _ in "32" },
             enabled: { $0.value(.diskImport).isEmpty },
-            validate: { value, _ in
+            validate: { value, ctx in
                 if value.isEmpty { return Issue("Disk size is required") }
                 guard let kib = DiskSize.kibibytes(fromField: value) else {
                     return Issue("Disk size '\(Checks.shown(value))' is not a size: write GiB (32, 0.5) or a number with K, M, G or T (1049K, 1.5T)")
                 }
                 if kib == 0 { return .stricter("Disk size must be more than 0", "allocating a disk of size 0 fails") }
                 if kib > 131_072 << 20 { return .warning("Disk size \(value) is above the 128 TiB the web UI allows") }
-                return nil
+                return WindowsMinimums.disk(ctx.model, item: ctx.item)
             }),
         FieldSpec(
             .diskFormat, tab: .disks, scope: .disk, label: "Format", kind: .choice, pveKey: .subKey("<bus><n>", "format"),

@@ -13,7 +13,7 @@ extension OptionCatalog {
                 if let mib = Int(value), let total = ctx.model.targetNodeMemoryMiB, mib > total {
                     return .warning("Memory \(mib) MiB is more than node \(ctx.model.targetNode) has (\(total) MiB)")
                 }
-                return nil
+                return WindowsMinimums.memory(ctx.model)
             },
             inference: { ctx in ctx.model.ostype == "win11" ? "Windows 11 needs 4 GiB" : nil }),
         FieldSpec(

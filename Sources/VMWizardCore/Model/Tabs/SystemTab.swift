@@ -67,6 +67,7 @@ extension OptionCatalog {
             .bios, tab: .system, label: "BIOS", kind: .choice, pveKey: .key("bios"),
             defaultValue: { $0.model.osDefaults.bios },
             choices: { _ in [Choice("", "Default (SeaBIOS)"), Choice("seabios", "SeaBIOS"), Choice("ovmf", "OVMF (UEFI)")] },
+            validate: { _, ctx in WindowsMinimums.firmware(ctx.model) },
             inference: { ctx in ctx.model.osDefaults.bios.isEmpty ? nil : "Windows 11 needs UEFI" }),
         FieldSpec(
             .efiAdd, tab: .system, label: "Add EFI Disk", kind: .flag, pveKey: .key("efidisk0"),
@@ -95,6 +96,7 @@ extension OptionCatalog {
         FieldSpec(
             .tpmAdd, tab: .system, label: "Add TPM", kind: .flag, pveKey: .key("tpmstate0"),
             defaultValue: { ctx in ctx.model.ostype == "win11" ? "1" : "0" },
+            validate: { _, ctx in WindowsMinimums.tpm(ctx.model) },
             inference: { ctx in ctx.model.ostype == "win11" ? "Windows 11 needs a TPM 2.0" : nil }),
         volumeStorage(.tpmStorage, label: "TPM Storage", key: "tpmstate0", active: { $0.model.tpmActive }),
         volumeFormat(.tpmFormat, label: "TPM Format", key: "tpmstate0", storageField: .tpmStorage,
