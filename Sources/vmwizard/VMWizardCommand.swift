@@ -68,7 +68,7 @@ struct VMWizardCommand: ParsableCommand {
         valueName: "file"), completion: .file())
     var answers: String?
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Resume the saved draft without asking.")))
+    @Flag(name: .long, help: ArgumentHelp(tr("Resume the newest saved draft no other session has open, without asking.")))
     var resume = false
 
     @Flag(name: .long, help: ArgumentHelp(tr("No terminal UI: validate the answers and print (--print) or create the VM.")))
@@ -84,7 +84,7 @@ struct VMWizardCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(tr("The qm program to run (default: qm on PATH)."), valueName: "path"),
             completion: .file())
-    var qm = "qm"
+    var qm: String?
 
     @Option(name: .long, help: ArgumentHelp(
         tr("Language of the screens, messages and help: en or zh (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)."),
@@ -133,10 +133,10 @@ struct VMWizardCommand: ParsableCommand {
         }
         let store = DraftStore()
         if batch {
-            throw ExitCode(BatchMode(host: host, draft: draft, root: root, qm: qm, language: language).run(print: print, writeConfig: writeConfig))
+            throw ExitCode(BatchMode(host: host, draft: draft, root: root, qm: qm ?? "qm", language: language).run(print: print, writeConfig: writeConfig))
         }
         var session = InteractiveSession(
-            host: host, hostNote: hostNote, draft: draft, store: store, session: DraftSession(store: store), root: root, qm: qm, language: language,
+            host: host, hostNote: hostNote, draft: draft, store: store, session: DraftSession(store: store), root: root, qm: qm ?? "qm", language: language,
             printFormat: print ?? .qm, defaultConfigPath: writeConfig ?? "", answersGiven: answers != nil,
             answerProblems: answerProblems,
             resume: resume)

@@ -13,7 +13,7 @@ extension UITextZH {
         "Use the built-in demo host even on a Proxmox VE node.": "即使在 Proxmox VE 节点上也使用内置的演示主机。",
         "Prefill from a Proxmox VM config (.conf, used as a template) or a JSON object of config key to value.":
             "用 Proxmox 虚拟机配置文件（.conf，作为模板）或“配置键 → 值”的 JSON 对象预先填写。",
-        "Resume the saved draft without asking.": "不经询问直接恢复保存的草稿。",
+        "Resume the newest saved draft no other session has open, without asking.": "不经询问，直接恢复最新的、没有被其他会话打开的草稿。",
         "No terminal UI: validate the answers and print (--print) or create the VM.": "不使用终端界面：检查应答文件，然后打印（--print）或创建虚拟机。",
         "Print the result as qm commands, a config file or API JSON.": "以 qm 命令、配置文件或 API JSON 的形式打印结果。",
         "Write the VM config to this path (never overwrites; inside /etc/pve only when nothing needs allocating).":
