@@ -39,8 +39,10 @@ import Testing
         state.go(to: .os)
         let text = state.render().text
         #expect(text.contains("11/2022/2025"))
-        #expect(text.contains("← detected Windows 11"))
+        #expect(text.contains("(auto)"))
         assertSnapshot(state.render(), named: "OS-windows11-120x40")
+        state.focus = .field(FieldRef(.ostype))
+        #expect(state.render().lines[state.height - 2].contains("Proposed: detected Windows 11 from the ISO name"))
         state.go(to: .system)
         assertSnapshot(state.render(), named: "System-windows11-120x40")
     }

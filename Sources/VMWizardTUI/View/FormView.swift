@@ -91,11 +91,22 @@ extension WizardState {
         let valueX = 2 + layout.labelWidth
         let valueWidth = area.maxX - valueX - 1
         guard valueWidth > 4 else { return }
-        var used = drawValue(&screen, spec: spec, ref: ref, x: valueX, y: y, width: valueWidth, focused: focused, active: active)
-        // Say where a proposed value comes from, when there is room.
-        if case .inferred(let reason) = model.provenance(ref.id, item: ref.item), active, issue == nil {
-            let note = layout.roomy ? "  ← " + options.tr(reason) : "  " + options.tr("(auto)")
-            used += screen.put(DisplayWidth.truncate(note, to: valueWidth - used), x: valueX + used, y: y, style: .dim)
+        // Say where a proposed value comes from: the whole reason when it fits, else a marker (never a cut
+        // sentence); the status line and help pane give the full reason once the field has focus. A picker's
+        // detail text gives way to the marker.
+        var reason: String?
+        if case .inferred(let phrase) = model.provenance(ref.id, item: ref.item), active, issue == nil {
+            reason = options.tr(phrase)
+        }
+        let markers = ["  " + options.tr("(auto)"), "  ←"]
+        let reserved = reason != nil && spec.kind == .picker && valueWidth > 24 ? DisplayWidth.of(markers[0]) : 0
+        var used = drawValue(&screen, spec: spec, ref: ref, x: valueX, y: y, width: valueWidth - reserved,
+                             focused: focused, active: active)
+        if let reason {
+            let room = valueWidth - used
+            if let note = (["  ← " + reason] + markers).first(where: { DisplayWidth.of($0) <= room }) {
+                used += screen.put(note, x: valueX + used, y: y, style: .dim)
+            }
         }
         if let issue, layout.width >= 120, valueWidth - used > 16 {
             screen.put("  " + issue.message(options.language), x: valueX + used, y: y, maxWidth: valueWidth - used,

@@ -33,13 +33,13 @@ extension WizardState {
         var lines: [(String, Style)] = []
         if !content.key.isEmpty { lines.append((options.tr("config: \(content.key)"), .dim)) }
         lines.append(("", .plain))
-        lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
-        // A problem too long for the status line is spelled out here in full.
-        if let (spec, ref) = focusedField, let issue = model.issue(spec, item: ref.item),
-           DisplayWidth.of(issue.message(options.language)) + 2 > self.width - 2 {
+        // A problem or a reason too long for the status line is spelled out here in full, above the help text
+        // so it is seen without scrolling.
+        if let line = statusLine(), DisplayWidth.of(line.text) > self.width - 2 {
+            lines += DisplayWidth.wrap(line.text, width: width).map { ($0, line.style) }
             lines.append(("", .plain))
-            lines += DisplayWidth.wrap(issue.message(options.language), width: width).map { ($0, issue.isError ? .error : .warning) }
         }
+        lines += DisplayWidth.wrap(content.text, width: width).map { ($0, .plain) }
         return lines
     }
 

@@ -13,5 +13,4 @@ struct Layout {
     var form: Rect { Rect(x: 0, y: body.y, width: width - helpWidth - 1, height: body.height) }
     var help: Rect { Rect(x: width - helpWidth, y: body.y, width: helpWidth, height: body.height) }
     var labelWidth: Int { width >= 120 ? 24 : 20 }
-    var roomy: Bool { width >= 120 && height >= 34 }
 }

@@ -81,23 +81,30 @@ extension WizardState {
         }
     }
 
+    /// What the status line says about the focused field: its problem, why its value was proposed, or that
+    /// the user set it.
+    func statusLine() -> (text: String, style: Style)? {
+        guard apply == nil, let (spec, ref) = focusedField else { return nil }
+        if let issue = model.issue(spec, item: ref.item) {
+            return ((issue.isError ? "✗ " : "! ") + issue.message(options.language), issue.isError ? .error : .warning)
+        }
+        if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
+            return (options.tr("Proposed: \(reason)"), .accent)
+        }
+        if model.isUserSet(ref.id, item: ref.item) {
+            return (options.tr("Set by you · Ctrl-R resets to the default"), .dim)
+        }
+        return nil
+    }
+
     func drawStatus(_ screen: inout Screen, _ layout: Layout) {
         var text = ""
         var style = Style.plain
         if let status {
             text = options.tr(status)
             style = statusIsError ? .error : .accent
-        } else if apply == nil, let (spec, ref) = focusedField {
-            if let issue = model.issue(spec, item: ref.item) {
-                text = (issue.isError ? "✗ " : "! ") + issue.message(options.language)
-                style = issue.isError ? .error : .warning
-            } else if case .inferred(let reason) = model.provenance(ref.id, item: ref.item) {
-                text = options.tr("Proposed: \(reason)")
-                style = .accent
-            } else if model.isUserSet(ref.id, item: ref.item) {
-                text = options.tr("Set by you · Ctrl-R resets to the default")
-                style = .dim
-            }
+        } else if let line = statusLine() {
+            (text, style) = line
         }
         screen.put(DisplayWidth.truncate(text, to: width - 2), x: 1, y: layout.status, style: style)
     }
