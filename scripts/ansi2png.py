@@ -2,6 +2,7 @@
 """Render a terminal capture with SGR colour escapes (`tmux capture-pane -p -e -N`) to a PNG.
 
     scripts/ansi2png.py CAPTURE.txt OUT.png [--cols 100] [--rows 30] [--font-size 16] [--cursor X,Y]
+    scripts/ansi2png.py --self-test [FONT-SIZE]    (checks that double-width glyphs join up)
 
 The capture is read as UTF-8. Only SGR sequences (ESC [ ... m) are interpreted: bold, dim, italic,
 underline, blink (ignored), reverse, hidden, strike-through, the 8/16 colours, 256-colour and RGB colours,
@@ -12,7 +13,9 @@ lines and rectangles filling the whole cell, so borders connect whatever the fon
 
 Font: DejaVu Sans Mono (Debian fonts-dejavu-core) from /usr/share/fonts/truetype/dejavu/; a CJK font
 (Noto Sans CJK or WenQuanYi) is used for glyphs DejaVu lacks when one is installed, otherwise such
-glyphs are drawn as an outlined box the width of their cells. Needs Pillow.
+glyphs are drawn as an outlined box the width of their cells. A double-width glyph is drawn from the CJK
+font at the size whose advance is exactly two cells, so CJK text runs without gaps, as in a terminal.
+Needs Pillow (Debian python3-pil, or from PyPI).
 """
 import argparse
 import os
@@ -23,10 +26,14 @@ import unicodedata
 
 try:
     from PIL import Image, ImageDraw, ImageFont
-except ImportError:  # Pillow is on PyPI; install it on first use
-    print("ansi2png: installing Pillow (pip install --quiet pillow)", file=sys.stderr)
-    subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "pillow"])
-    from PIL import Image, ImageDraw, ImageFont
+except ImportError:
+    # Debian's python3-pil serves the system interpreter; an interpreter of its own (pyenv, venv) needs PyPI.
+    if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
+        check = subprocess.run(["/usr/bin/python3", "-c", "import PIL"], capture_output=True)
+        if check.returncode == 0:
+            os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    print("ansi2png: Pillow is missing: apt-get install python3-pil (or pip install pillow)", file=sys.stderr)
+    sys.exit(1)
 
 BACKGROUND = (0x1E, 0x1E, 0x1E)
 FOREGROUND = (0xD4, 0xD4, 0xD4)
@@ -229,15 +236,19 @@ class Fonts:
         self.bold = self._optional(load, "DejaVuSansMono-Bold.ttf")
         self.italic = self._optional(load, "DejaVuSansMono-Oblique.ttf")
         self.bold_italic = self._optional(load, "DejaVuSansMono-BoldOblique.ttf")
-        self.fallback = None
-        for path in self.FALLBACKS:
-            if os.path.exists(path):
-                self.fallback = ImageFont.truetype(path, size)
-                break
         ascent, descent = self.regular.getmetrics()
         self.ascent = ascent
         self.cell_w = round(self.regular.getlength("M"))
         self.cell_h = ascent + descent
+        self.fallback = None
+        self.fallback_wide = None
+        for path in self.FALLBACKS:
+            if os.path.exists(path):
+                self.fallback = ImageFont.truetype(path, size)
+                # A CJK glyph is one em wide; at the text size it would leave a gap in its two cells.
+                em = self.fallback.getlength("\u4e2d") or size
+                self.fallback_wide = ImageFont.truetype(path, max(1, round(size * 2 * self.cell_w / em)))
+                break
         self._missing = {}
         self._notdef = {}
 
@@ -261,12 +272,12 @@ class Fonts:
             self._missing[key] = self._raster(font, ch) == self._notdef[id(font)]
         return not self._missing[key]
 
-    def pick(self, ch, bold, italic):
+    def pick(self, ch, bold, italic, cells=1):
         font = (self.bold_italic if bold and italic else self.bold if bold else self.italic if italic else self.regular)
         if self.has_glyph(self.regular, ch[0]):
             return font
         if self.fallback is not None:
-            return self.fallback
+            return self.fallback_wide if cells == 2 else self.fallback
         return None
 
 
@@ -391,11 +402,11 @@ def render(grid, fonts, padding=8, cursor=None):
             elif len(text) == 1 and 0x2580 <= ord(text) <= 0x259F and draw_block(draw, text, x0, y0, wpx, chh, fg, bg):
                 pass
             else:
-                font = fonts.pick(text, style.bold, style.italic)
+                font = fonts.pick(text, style.bold, style.italic, width)
                 if font is None:
                     draw.rectangle([x0 + 1, y0 + 2, x0 + wpx - 2, y0 + chh - 3], outline=fg)
                 else:
-                    # Centre the glyph in its cells (matters for fallback glyphs of another advance width).
+                    # Centre a glyph whose advance is not its cells' width (a fallback glyph in one cell).
                     advance = font.getlength(text)
                     gx = x0 + (wpx - advance) / 2 if abs(advance - wpx) > 0.5 else x0
                     draw.text((gx, y0 + fonts.ascent), text, font=font, fill=fg, anchor="ls")
@@ -413,7 +424,41 @@ def render(grid, fonts, padding=8, cursor=None):
     return image
 
 
+def widest_gap(image, y0, y1, x0, x1):
+    """The widest run of columns in [x0, x1) with no pixel differing from the background in rows [y0, y1)."""
+    pixels = image.load()
+    widest = run = 0
+    for x in range(x0, x1):
+        if any(pixels[x, y] != BACKGROUND for y in range(y0, y1)):
+            run = 0
+        else:
+            run += 1
+            widest = max(widest, run)
+    return widest
+
+
+def self_test(font_size):
+    """Checks that double-width glyphs fill their two cells: a run of 一 (one stroke the width of the em)
+    must read as one line, as a terminal draws it. Exits non-zero when a gap opens between the glyphs."""
+    fonts = Fonts(font_size)
+    if fonts.fallback is None:
+        sys.exit("ansi2png --self-test: no CJK font found in %s (apt-get install fonts-wqy-zenhei)" % fonts.FALLBACKS)
+    text = "\u4e00" * 8
+    grid = parse(text, 20, 1)
+    padding = 8
+    image = render(grid, fonts, padding=padding)
+    gap = widest_gap(image, padding, padding + fonts.cell_h, padding, padding + 16 * fonts.cell_w)
+    limit = max(2, fonts.cell_w // 4)
+    print("ansi2png self-test: cell %dx%d px, CJK glyph size %s, widest gap in a run of wide glyphs %d px (limit %d)"
+          % (fonts.cell_w, fonts.cell_h, fonts.fallback_wide.size, gap, limit))
+    if gap > limit:
+        sys.exit("ansi2png self-test: wide glyphs leave a %d px gap between their cells" % gap)
+
+
 def main():
+    if sys.argv[1:2] == ["--self-test"]:
+        self_test(int(sys.argv[2]) if len(sys.argv) > 2 else 16)
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("capture")
     parser.add_argument("output")

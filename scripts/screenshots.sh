@@ -9,8 +9,8 @@
 # scripts/ansi2png.py. Readiness is always detected by polling the screen text, then waiting until two
 # captures in a row are identical; there are no fixed sleeps.
 #
-# Needs tmux, python3 with Pillow (ansi2png.py installs it with pip if missing), DejaVu Sans Mono and a CJK
-# font for the Chinese shot (installed with apt-get as fonts-dejavu-core and fonts-wqy-zenhei if missing).
+# Needs tmux, Pillow, DejaVu Sans Mono and a CJK font for the Chinese shot (installed with apt-get as
+# python3-pil, fonts-dejavu-core and fonts-wqy-zenhei if missing).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -32,6 +32,10 @@ command -v tmux >/dev/null || { echo "screenshots.sh: tmux is needed (apt-get in
 if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]]; then
     echo "installing fonts-dejavu-core..." >&2
     apt-get install -y fonts-dejavu-core >&2
+fi
+if ! python3 -c 'import PIL' 2>/dev/null && ! /usr/bin/python3 -c 'import PIL' 2>/dev/null; then
+    echo "installing python3-pil..." >&2
+    apt-get install -y python3-pil >&2
 fi
 if [[ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]]; then
     echo "installing fonts-wqy-zenhei (CJK glyphs for the Chinese screenshot)..." >&2
