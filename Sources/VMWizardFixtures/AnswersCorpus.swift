@@ -163,6 +163,9 @@ public struct AnswersCorpus {
         }
         if random.chance(0.15) { add("pool", .string(choose(["prod", "lab", "cafe"], ["nope", "bad pool"]))) }
         if random.chance(0.1) { add("ha-managed", flag()) }
+        // Some guests are ARM (emulated on the x86 test host), with mostly ARM-fitting settings.
+        let arm = random.chance(0.12)
+        if arm { add("arch", .string(choose(["aarch64"], ["riscv64"]))) } else if random.chance(0.03) { add("arch", .string("x86_64")) }
         if random.chance(0.2) { add("onboot", flag()) }
         if random.chance(0.15) {
             add("startup", .string(choose(["order=1", "2", "order=1,up=5", "up=5", "order=3,down=10,up=2", "order=1,,up=5", "down=5,up=3,2"],
@@ -170,9 +173,10 @@ public struct AnswersCorpus {
         }
         if random.chance(0.2) { add("tags", .string(choose(["prod", "Zeta,alpha", "a;b", "web prod", "a+b.c-d_e", "A;a", "b;a;b"], ["-bad", "a/b"]))) }
         if random.chance(0.2) { add("description", .string(description())) }
-        let windows = random.chance(0.3)
+        let windows = !arm && random.chance(0.3)
         if random.chance(0.8) {
-            let ostype = windows ? random.pick(["win11", "win10", "win8", "win7", "w2k8", "wxp", "w2k"])
+            let ostype = arm ? choose(["l26", "other"], ["win11", "l24"])
+                : windows ? random.pick(["win11", "win10", "win8", "win7", "w2k8", "wxp", "w2k"])
                 : choose(["l26", "l24", "other", "solaris"], ["linux", "w2k3", "wvista"])
             add("ostype", .string(ostype))
         }
@@ -180,7 +184,7 @@ public struct AnswersCorpus {
             let cd = choose([random.pick(Self.isoVolumes) + ",media=cdrom", "cdrom,media=cdrom", "none,media=cdrom",
                              random.pick(Self.isoVolumes) + ",media=cdrom"],
                             Self.badISOVolumes.map { $0 + ",media=cdrom" } + [random.pick(Self.isoVolumes), "/dev/sr0,media=cdrom", "/dev/cdrom,media=cdrom"])
-            add(random.chance(0.9) ? "ide2" : "cdrom", .string(random.chance(0.1) && !cd.hasPrefix("/") ? String(cd.dropLast(",media=cdrom".count)) : cd))
+            add(random.chance(0.9) ? (arm ? "scsi2" : "ide2") : "cdrom", .string(random.chance(0.1) && !cd.hasPrefix("/") ? String(cd.dropLast(",media=cdrom".count)) : cd))
         }
         if windows && random.chance(0.3) { add("ide0", .string("local:iso/tiny-test.iso,media=cdrom")) }
         if random.chance(0.2) {
@@ -189,9 +193,10 @@ public struct AnswersCorpus {
             if vga == "serial0" && random.chance(0.8) { add("serial0", .string("socket")) }
         }
         if random.chance(0.3) {
-            add("machine", .string(choose(["q35", "pc", "pc-q35-9.2", "pc-i440fx-8.1+pve1", "pc-q35-10.0+pve1", "pc-q35-10.0"], ["virt", "q35,viommu=intel", "bogus"])))
+            add("machine", .string(arm ? choose(["virt", "virt-10.0+pve1", "virt-9.2"], ["q35", "pc"])
+                : choose(["q35", "pc", "pc-q35-9.2", "pc-i440fx-8.1+pve1", "pc-q35-10.0+pve1", "pc-q35-10.0"], ["virt", "q35,viommu=intel", "bogus"])))
         }
-        let ovmf = random.chance(0.35)
+        let ovmf = random.chance(arm ? 0.9 : 0.35)
         if random.chance(0.5) { add("bios", .string(ovmf ? "ovmf" : choose(["seabios"], ["uefi"]))) }
         if random.chance(ovmf ? 0.7 : 0.05) {
             var efi = "local-lvm:1,efitype=" + choose(["4m", "4m", "2m"])
@@ -200,7 +205,8 @@ public struct AnswersCorpus {
             add("efidisk0", .string(efi))
         }
         if random.chance(0.3) {
-            add("scsihw", .string(choose(["virtio-scsi-single", "virtio-scsi-pci", "lsi", "lsi53c810", "megasas", "pvscsi"], ["bogus"])))
+            add("scsihw", .string(arm ? choose(["virtio-scsi-single", "virtio-scsi-pci"], ["lsi", "megasas"])
+                : choose(["virtio-scsi-single", "virtio-scsi-pci", "lsi", "lsi53c810", "megasas", "pvscsi"], ["bogus"])))
         }
         if random.chance(0.3) { add("agent", .string(choose(["1", "0", "enabled=1"], ["1,fstrim_cloned_disks=1", "2"]))) }
         if random.chance(windows ? 0.5 : 0.1) {
@@ -210,10 +216,10 @@ public struct AnswersCorpus {
         let diskCount = random.pick([0, 1, 1, 1, 2, 3])
         var used = Set<String>()
         for _ in 0..<diskCount {
-            let bus = random.pick(["scsi", "scsi", "virtio", "sata", "ide"])
+            let bus = random.pick(arm ? ["scsi", "scsi", "virtio", "sata", edges > 0 ? "ide" : "sata"] : ["scsi", "scsi", "virtio", "sata", "ide"])
             let slots = ["scsi": 31, "virtio": 16, "sata": 6, "ide": 4][bus]!
             let key = "\(bus)\(random.int(0...min(slots - 1, 11)))"
-            guard used.insert(key).inserted, key != "ide2", !(key == "ide0" && pairs.contains { $0.0 == "ide0" }) else { continue }
+            guard used.insert(key).inserted, key != "ide2", !(arm && key == "scsi2"), !(key == "ide0" && pairs.contains { $0.0 == "ide0" }) else { continue }
             var parts: [String]
             if random.chance(0.08) {
                 parts = ["local-lvm:0", "import-from=" + choose(["/var/lib/vz/images/base.qcow2", "local-lvm:vm-1000-disk-0"],
@@ -227,7 +233,7 @@ public struct AnswersCorpus {
             add(key, .string(parts.joined(separator: ",")))
         }
         if random.chance(0.08) {
-            let key = random.pick(["scsi0", "ide0", "net0", "efidisk0", "tpmstate0", "ide2"])
+            let key = random.pick(["scsi0", "ide0", "net0", "efidisk0", "tpmstate0", arm ? "scsi2" : "ide2"])
             if !pairs.contains(where: { $0.0 == key }) { add(key, .string("__null__")) }
         }
         if random.chance(0.4) { add("sockets", integer(1...2, edges: ["4097", "0"])) }
@@ -238,7 +244,8 @@ public struct AnswersCorpus {
         if random.chance(0.1) { add("affinity", .string(choose(["0", "0-3,8", "0,0", "8192", "99999", "1,2,", " 1"], ["3-1", "x"]))) }
         if random.chance(0.2) { add("numa", flag()) }
         if random.chance(0.4) {
-            var cpu = choose(["host", "x86-64-v2-AES", "kvm64", "qemu64", "EPYC", "Skylake-Server", "x86-64-v3"], ["bogus", "custom-mine"])
+            var cpu = arm ? choose(["max", "cortex-a72", "neoverse-n1", "cortex-a57", "a64fx"], ["host", "x86-64-v2-AES"])
+                : choose(["host", "x86-64-v2-AES", "kvm64", "qemu64", "EPYC", "Skylake-Server", "x86-64-v3"], ["bogus", "custom-mine"])
             if random.chance(0.2) { cpu += ",flags=" + choose(["+aes", "+pcid;-spec-ctrl", "-md-clear"], ["+bogus", "aes"]) }
             add("cpu", .string(cpu))
         }

@@ -51,6 +51,10 @@ import Testing
             model.removeNIC(at: 0)
             return model
         }()),
+        ("ARM guest emulated on x86, two disks", build([
+            e(.arch, "aarch64"), e(.isoImage, "local:iso/debian-13.2.0-amd64-netinst.iso"), e(.cpuType, "cortex-a72"),
+            e(.diskBus, "virtio", 1), e(.diskStorage, "vmstore", 1),
+        ], disks: 2)),
         ("no disk, physical CD drive, Windows 7", {
             var model = Self.build([e(.osBase, "windows"), e(.ostype, "win7"), e(.media, "cdrom"), e(.virtioAdd, "0")])
             model.removeDisk(at: 0)

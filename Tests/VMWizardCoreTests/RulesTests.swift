@@ -443,7 +443,7 @@ import Testing
         #expect(model.draft.disks.count == VMModel.maxDisks)
         #expect(model.diskSlots.allSatisfy { $0 != nil })
         #expect(Set(model.diskSlots.compactMap { $0 }).count == VMModel.maxDisks)
-        #expect(!model.diskSlots.contains(.installCD))
+        #expect(!model.diskSlots.contains(DiskSlot(.ide, 2)))
         let windows = Self.model(TestHosts.standard, [(.osBase, "windows"), (.ostype, "win10")]).with {
             while $0.addDisk() != nil {}
         }

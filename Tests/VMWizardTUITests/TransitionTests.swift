@@ -431,3 +431,35 @@ import Testing
         #expect(state.tab == .network)
     }
 }
+
+/// Choosing ARM on General changes what the later tabs offer and show.
+@Suite struct GuestArchScreenTests {
+    @Test func armGuestChangesTheLaterTabs() {
+        var state = demoState(width: 100, height: 30, advanced: true)
+        state.pickISO(containing: "debian")
+        state.focus = .field(FieldRef(.arch))
+        state.press(.right, .right)  // Default -> x86 (64-bit) -> ARM (64-bit)
+        #expect(state.model.value(.arch) == "aarch64")
+        var text = state.render().text
+        #expect(text.contains("< ARM (64-bit) >"))
+        #expect(text.contains("is emulated on this x86_64 node"))
+        state.go(to: .os)
+        state.focus = .field(FieldRef(.media))
+        text = state.render().text
+        #expect(text.contains("config: scsi2 file="))
+        state.go(to: .system)
+        text = state.render().text
+        #expect(text.contains("< Default (virt) >"))
+        #expect(text.contains("< OVMF (UEFI) >"))
+        #expect(text.contains("Add EFI Disk"))
+        state.go(to: .cpu)
+        text = state.render().text
+        #expect(text.contains("max"))
+        #expect(!text.contains("x86-64-v2-AES"))
+        state.go(to: .confirm)
+        text = state.render().text
+        #expect(text.contains("--arch aarch64"))
+        #expect(text.contains("--scsi2 local:iso/debian"))
+        #expect(state.model.errors.isEmpty, "\(state.model.errors)")
+    }
+}

@@ -218,6 +218,13 @@ struct AnswersImporter {
             if let entry = keys[key] { set(id, entry.value, at: entry.location) }
         }
         if let entry = keys["ha-managed"] { flag(.haManaged, entry.value, what: "ha-managed", at: entry.location) }
+        if let entry = keys["arch"] {
+            if GuestArch(rawValue: entry.value) != nil {
+                set(.arch, entry.value, at: entry.location)
+            } else {
+                problem(entry.location, "arch '\(Checks.shown(entry.value))' is not a vCPU architecture (x86_64 or aarch64)")
+            }
+        }
         if let entry = keys["onboot"] { flag(.onboot, entry.value, what: "onboot", at: entry.location) }
         if let entry = keys["startup"] { startup(entry) }
     }
@@ -249,24 +256,32 @@ struct AnswersImporter {
             }
         }
 
-        // The install CD: ide2 (or the create call's cdrom alias).
+        // The install CD: ide2, scsi2 for ARM guests (or the create call's cdrom alias, which is ide2).
+        let cdSlot = VMModel(draft: draft, host: host).installCDSlot
         var installCD = keys["cdrom"]
-        if let index = disks.firstIndex(where: { $0.0 == .installCD }) {
+        if let alias = installCD, cdSlot.bus != .ide {
+            problem(alias.location, Issue.stricter(
+                "cdrom is the CD drive ide2, which an ARM (64-bit) guest does not have: give the install CD as \(cdSlot.configKey)",
+                "the VM does not start").phrase)
+            installCD = nil
+        }
+        if let index = disks.firstIndex(where: { $0.0 == cdSlot }) {
             let entry = disks.remove(at: index).1
             if let alias = installCD {
-                problem(entry.location, "ide2 and cdrom both give the install CD (cdrom at \(alias.location))")
+                problem(entry.location, "\(cdSlot.configKey) and cdrom both give the install CD (cdrom at \(alias.location))")
             }
             installCD = entry
         }
         // A config file without ide2 has no CD drive; JSON without it keeps the wizard's install media, and
         // `"ide2": null` removes the drive. A broken entry is reported once, not again as a missing ISO.
-        if removed.contains("ide2") {
+        let cdRemoved = removed.contains(cdSlot.configKey)
+        if cdRemoved {
             set(.media, "omit", at: keys["cdrom"]?.location ?? "")
         } else if !isJSON || installCD != nil {
             set(.media, isJSON ? "none" : "omit", at: installCD?.location ?? "", given: false)
         }
         if let entry = installCD { cdrom(entry, media: .install) }
-        installMediaGiven = installCD != nil || removed.contains("ide2")
+        installMediaGiven = installCD != nil || cdRemoved
 
         // A CD on ide0 is the VirtIO drivers CD; a disk on ide0 stays a disk.
         if let index = disks.firstIndex(where: { $0.0 == .driverCD }), isCDROM(disks[index].1) {
@@ -278,7 +293,7 @@ struct AnswersImporter {
         // Every other CD drive is beyond the wizard.
         disks.removeAll { slot, entry in
             guard isCDROM(entry) else { return false }
-            problem(entry.location, "a CD drive on \(slot.configKey) is not supported by vmwizard (only ide2 for the install media and ide0 for the VirtIO drivers)")
+            problem(entry.location, "a CD drive on \(slot.configKey) is not supported by vmwizard (only \(cdSlot.configKey) for the install media and ide0 for the VirtIO drivers)")
             return true
         }
     }
@@ -311,7 +326,7 @@ struct AnswersImporter {
             }
         }
         guard isCD else {
-            problem(entry.location, "ide2 is the install CD drive in vmwizard: a disk on ide2 is not supported (add media=cdrom if this is a CD)")
+            problem(entry.location, "\(entry.key) is the install CD drive in vmwizard: a disk on \(entry.key) is not supported (add media=cdrom if this is a CD)")
             return
         }
         guard let file, !file.isEmpty else {
@@ -377,10 +392,17 @@ struct AnswersImporter {
             for (key, value) in pairs {
                 switch key {
                 case "type":
+                    let arm = VMModel(draft: draft, host: host).guestArch == .aarch64
                     if let machine = Self.machineChoice(value) {
-                        set(.machine, machine, at: entry.location)
-                    } else if value.hasPrefix("virt") {
-                        problem(entry.location, "machine '\(value)' (ARM) is not supported by vmwizard")
+                        // On ARM an x86 machine stays visible as such, for validation to refuse.
+                        set(.machine, arm && machine.isEmpty ? "pc" : machine, at: entry.location)
+                    } else if Self.isVirtMachine(value) {
+                        if arm {
+                            set(.machine, "", at: entry.location)
+                        } else {
+                            problem(entry.location, Issue.stricter(
+                                "machine '\(Checks.shown(value))' is the ARM machine: it needs arch: aarch64", "QEMU refuses to start it").phrase)
+                        }
                     } else {
                         problem(entry.location, "machine '\(Checks.shown(value))' is not a machine type (q35, pc or a versioned pc-q35-*/pc-i440fx-*)")
                     }
@@ -449,26 +471,33 @@ struct AnswersImporter {
         if keys["agent"] == nil, !isJSON { set(.agent, "0", at: "", given: false) }
     }
 
+    /// ARM's `virt`, plain or versioned (`virt-10.0`, `virt-10.0+pve1`).
+    static func isVirtMachine(_ type: String) -> Bool {
+        type == "virt" || (type.hasPrefix("virt-") && isMachineVersion(type.dropFirst(5)))
+    }
+
     /// The wizard's machine choice for a Proxmox machine type: q35 or the i440fx default, versions dropped.
     static func machineChoice(_ type: String) -> String? {
-        func versioned(_ rest: Substring) -> Bool {
-            // 9.2, 9.2+pve1, 9.2.pxe
-            var text = rest
-            if text.hasSuffix(".pxe") { text = text.dropLast(4) }
-            if let plus = text.firstIndex(of: "+") {
-                let pve = text[text.index(after: plus)...]
-                guard pve.hasPrefix("pve"), pve.count > 3, pve.dropFirst(3).allSatisfy(\.isASCIIDigit) else { return false }
-                text = text[..<plus]
-            }
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
-        }
+        let versioned = isMachineVersion
         if type == "q35" { return "q35" }
         if type == "pc" { return "" }
         if type.hasPrefix("pc-q35-"), versioned(type.dropFirst(7)) { return "q35" }
         if type.hasPrefix("pc-i440fx-"), versioned(type.dropFirst(10)) { return "" }
         if type.hasPrefix("pc-"), versioned(type.dropFirst(3)) { return "" }
         return nil
+    }
+
+    /// A machine version: 9.2, 9.2+pve1, 9.2.pxe.
+    static func isMachineVersion(_ rest: Substring) -> Bool {
+        var text = rest
+        if text.hasSuffix(".pxe") { text = text.dropLast(4) }
+        if let plus = text.firstIndex(of: "+") {
+            let pve = text[text.index(after: plus)...]
+            guard pve.hasPrefix("pve"), pve.count > 3, pve.dropFirst(3).allSatisfy(\.isASCIIDigit) else { return false }
+            text = text[..<plus]
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
     }
 
     /// A drive's storage and format: `STORAGE:SIZE` in JSON, an existing volume in a config file.
@@ -715,7 +744,13 @@ struct AnswersImporter {
     private mutating func processor(_ keys: [String: AnswersEntry]) {
         // What a config file leaves out is Proxmox's default, where that differs from the wizard's.
         if !isJSON {
-            if keys["cpu"] == nil { set(.cpuType, "kvm64", at: "", given: false) }
+            if keys["cpu"] == nil {
+                // Proxmox's default CPU: with KVM kvm64 (x86) or the host's (ARM); emulated qemu64 or max.
+                let vm = VMModel(draft: draft, host: host)
+                let cpu = vm.guestArch == .aarch64 ? vm.guestArch.defaultCPU(native: vm.isNativeArch)
+                    : (vm.isNativeArch ? "kvm64" : "qemu64")
+                set(.cpuType, cpu, at: "", given: false)
+            }
             if keys["ostype"] == nil { set(.ostype, "other", at: "", given: false); set(.osBase, "other", at: "", given: false) }
         }
         for (key, id) in [("sockets", FieldID.sockets), ("cores", .cores), ("vcpus", .vcpus), ("cpulimit", .cpulimit),
@@ -842,8 +877,9 @@ struct AnswersImporter {
         for issue in model.issues() where issue.isError {
             if isJSON, !installMediaGiven, issue.field?.id == .isoImage {
                 // The wizard's install media is an ISO image, and the answers named none.
-                problems.append(AnswersProblem(location: "key 'ide2'", message:
-                    "no install media given: the wizard's default is an ISO image, so name one in ide2 (STORAGE:iso/FILE.iso,media=cdrom), or write ide2 as none,media=cdrom, or set it to null for no CD drive"))
+                let cd = model.installCDSlot.configKey
+                problems.append(AnswersProblem(location: "key '\(cd)'", message:
+                    "no install media given: the wizard's default is an ISO image, so name one in \(cd) (STORAGE:iso/FILE.iso,media=cdrom), or write \(cd) as none,media=cdrom, or set it to null for no CD drive"))
                 continue
             }
             problems.append(AnswersProblem(location: location(of: issue.field), message: issue.phrase))

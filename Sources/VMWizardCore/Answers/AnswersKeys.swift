@@ -2,7 +2,7 @@
 enum AnswersKeys {
     /// Top-level keys vmwizard maps into the wizard (disks, NICs and serial ports are matched by family).
     static let handled: Set<String> = [
-        "vmid", "name", "pool", "ha-managed", "onboot", "startup", "tags", "description", "ostype", "cdrom", "vga",
+        "vmid", "name", "pool", "ha-managed", "arch", "onboot", "startup", "tags", "description", "ostype", "cdrom", "vga",
         "machine", "bios", "efidisk0", "scsihw", "agent", "tpmstate0", "sockets", "cores", "cpu", "vcpus", "cpulimit",
         "cpuunits", "affinity", "numa", "memory", "balloon", "shares", "allow-ksm", "start",
     ]
@@ -12,7 +12,7 @@ enum AnswersKeys {
 
     /// Every other option name Proxmox VE 9 knows for a VM (indexed families without their number).
     static let otherProxmoxKeys: Set<String> = [
-        "acpi", "amd-sev", "arch", "archive", "args", "audio", "autostart", "bootdisk", "bwlimit", "cicustom",
+        "acpi", "amd-sev", "archive", "args", "audio", "autostart", "bootdisk", "bwlimit", "cicustom",
         "cipassword", "citype", "ciupgrade", "ciuser", "force", "freeze", "hookscript", "hostpci", "hotplug",
         "hugepages", "import-working-storage", "intel-tdx", "ipconfig", "ivshmem", "keephugepages", "keyboard", "kvm",
         "live-restore", "localtime", "migrate_downtime", "migrate_speed", "nameserver", "numa", "parallel",

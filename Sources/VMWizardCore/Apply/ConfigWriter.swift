@@ -83,7 +83,8 @@ public struct ConfigWriter: Sendable {
                 return (number, typed.isEmpty ? MACAddress.random(prefix: model.host.macPrefix) : typed.uppercased())
             }),
             smbiosUUID: UUID().uuidString.lowercased(),
-            vmgenid: UUID().uuidString.lowercased(),
+            // qm create gives no generation ID to ARM guests.
+            vmgenid: model.guestArch == .aarch64 ? nil : UUID().uuidString.lowercased(),
             creationTime: Int(Date().timeIntervalSince1970))
         try AtomicFile.createExclusive(path, contents: ConfigFile.render(model, registration: registration))
         return path

@@ -117,7 +117,9 @@ public enum HostInventoryLoader {
         let memoryAvailableMiB = memory?.availableMiB ?? 0
 
         let cgroupVersion = InventoryFiles.exists(InventoryFiles.join(root, "sys/fs/cgroup/cgroup.controllers")) ? 2 : 1
-        let qemuVersion = read(InventoryHostFiles.dpkgStatusPath).flatMap { InventoryHostFiles.packageVersion("pve-qemu-kvm", in: $0) }
+        let dpkgStatus = read(InventoryHostFiles.dpkgStatusPath)
+        let qemuVersion = dpkgStatus.flatMap { InventoryHostFiles.packageVersion("pve-qemu-kvm", in: $0) }
+        let hostArch = dpkgStatus.flatMap { InventoryHostFiles.packageArchitecture("pve-qemu-kvm", in: $0) } ?? machineArch()
 
         // Cluster nodes.
         var nodes: [ClusterNode] = []
@@ -152,7 +154,22 @@ public enum HostInventoryLoader {
         )
         host.root = root
         host.customCPUModels = customCPUModels
+        host.hostArch = hostArch
         return host
+    }
+
+    /// The running kernel's machine name (`uname -m`), where dpkg does not say.
+    private static func machineArch() -> String {
+        var info = utsname()
+        guard uname(&info) == 0 else { return "x86_64" }
+        var field = info.machine
+        let capacity = MemoryLayout.size(ofValue: field)
+        let name = withUnsafeBytes(of: &field) { raw -> String in
+            let bytes = raw.prefix(capacity)
+            let end = bytes.firstIndex(of: 0) ?? bytes.endIndex
+            return String(decoding: bytes[..<end], as: UTF8.self)
+        }
+        return name == "arm64" ? "aarch64" : (name.isEmpty ? "x86_64" : name)
     }
 
     /// Only the cluster-wide guest list, for the last-moment VMID check before creating: cheap to re-read,

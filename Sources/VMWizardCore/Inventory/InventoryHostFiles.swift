@@ -35,6 +35,24 @@ enum InventoryHostFiles {
 
     /// The upstream version of an installed Debian package (`10.0.2` of `10.0.2-4`) from dpkg's status file.
     static func packageVersion(_ package: String, in status: [UInt8]) -> String? {
+        guard var version = packageField("Version", of: package, in: status) else { return nil }
+        if let colon = version.firstIndex(of: ":") { version = String(version[version.index(after: colon)...]) }
+        let upstream = version.split(separator: "-").first.map(String.init) ?? ""
+        return upstream.isEmpty ? nil : upstream
+    }
+
+    /// The CPU architecture a package was built for, in the kernel's naming (`amd64` → `x86_64`, `arm64` →
+    /// `aarch64`): pve-qemu-kvm's says which architecture the node runs its guests natively.
+    static func packageArchitecture(_ package: String, in status: [UInt8]) -> String? {
+        switch packageField("Architecture", of: package, in: status) {
+        case "amd64": return "x86_64"
+        case "arm64": return "aarch64"
+        default: return nil
+        }
+    }
+
+    /// One field of a package's stanza in dpkg's status file.
+    static func packageField(_ field: String, of package: String, in status: [UInt8]) -> String? {
         let header = Array("Package: \(package)\n".utf8)
         var start = 0
         while let found = find(header, in: status, from: start) {
@@ -43,11 +61,9 @@ enum InventoryHostFiles {
                 var end = found
                 while end + 1 < status.count, !(status[end] == 0x0A && status[end + 1] == 0x0A) { end += 1 }
                 let stanza = String(decoding: status[found..<min(end + 1, status.count)], as: UTF8.self)
-                for line in stanza.split(separator: "\n") where line.hasPrefix("Version: ") {
-                    var version = line.dropFirst("Version: ".count)
-                    if let colon = version.firstIndex(of: ":") { version = version[version.index(after: colon)...] }
-                    let upstream = version.split(separator: "-").first.map(String.init) ?? ""
-                    return upstream.isEmpty ? nil : upstream
+                for line in stanza.split(separator: "\n") where line.hasPrefix("\(field): ") {
+                    let value = line.dropFirst(field.count + 2).drop { $0 == " " || $0 == "\t" }
+                    return value.isEmpty ? nil : String(value)
                 }
                 return nil
             }

@@ -13,14 +13,11 @@ extension UITextZH {
         "unknown key '%@'": "未知的键“%@”",
         "ostype '%@' is not offered by vmwizard (use w2k8 or wxp)": "vmwizard 不提供 ostype“%@”（请用 w2k8 或 wxp）",
         "ostype '%@' is not an OS type (one of: %@)": "ostype“%@”不是操作系统类型（可选：%@）",
-        "ide2 and cdrom both give the install CD (cdrom at %@)": "ide2 和 cdrom 都指定了安装光盘（cdrom 在 %@）",
-        "a CD drive on %@ is not supported by vmwizard (only ide2 for the install media and ide0 for the VirtIO drivers)":
-            "vmwizard 不支持 %@ 上的光驱（只支持 ide2 作为安装介质、ide0 作为 VirtIO 驱动盘）",
         "%@: media must be cdrom or disk, not '%@'": "%@：media 必须是 cdrom 或 disk，而不是“%@”",
         "%@: option '%@' on a CD drive is not supported by vmwizard": "%@：vmwizard 不支持光驱上的选项“%@”",
         "%@: unknown option '%@'": "%@：未知选项“%@”",
-        "ide2 is the install CD drive in vmwizard: a disk on ide2 is not supported (add media=cdrom if this is a CD)":
-            "在 vmwizard 中 ide2 是安装光驱：不支持把磁盘放在 ide2 上（若这是光盘，请加上 media=cdrom）",
+        "%@ is the install CD drive in vmwizard: a disk on %@ is not supported (add media=cdrom if this is a CD)":
+            "在 vmwizard 中 %@ 是安装光驱：不支持把磁盘放在 %@ 上（若这是光盘，请加上 media=cdrom）",
         "%@: the CD has no ISO image, 'cdrom' or 'none'": "%@：光驱没有指定 ISO 镜像、“cdrom”或“none”",
         "ide0 as a CD is the VirtIO drivers CD: give its ISO image, not '%@'": "作为光驱的 ide0 是 VirtIO 驱动盘：请给出它的 ISO 镜像，而不是“%@”",
         "a CD on ide0 is the VirtIO drivers CD, which vmwizard offers only for Windows guests":
@@ -30,7 +27,6 @@ extension UITextZH {
         "vga: unknown option '%@'": "vga：未知选项“%@”",
         "key '%@' is not supported by vmwizard (only the serial port of a serial-terminal display, with vga: %@)":
             "vmwizard 不支持键“%@”（只支持串口终端显示所用的串口，且需 vga: %@）",
-        "machine '%@' (ARM) is not supported by vmwizard": "vmwizard 不支持机器类型“%@”（ARM）",
         "machine '%@' is not a machine type (q35, pc or a versioned pc-q35-*/pc-i440fx-*)":
             "“%@”不是机器类型（q35、pc，或带版本的 pc-q35-*/pc-i440fx-*）",
         "machine: option '%@' is not supported by vmwizard": "machine：vmwizard 不支持选项“%@”",

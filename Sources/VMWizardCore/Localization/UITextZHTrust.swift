@@ -67,8 +67,8 @@ extension UITextZH {
         "startup '%@' is not a start order (like order=1,up=30,down=60; numbers only, no spaces)":
             "startup“%@”不是启动顺序（形如 order=1,up=30,down=60；只能是数字，不能有空格）",
         "size '%@' is not a disk size (like 32G, 512M, 1049K)": "大小“%@”不是磁盘大小（形如 32G、512M、1049K）",
-        "no install media given: the wizard's default is an ISO image, so name one in ide2 (STORAGE:iso/FILE.iso,media=cdrom), or write ide2 as none,media=cdrom, or set it to null for no CD drive":
-            "未给出安装介质：向导默认使用 ISO 镜像，请在 ide2 中指定一个（存储:iso/文件.iso,media=cdrom），或把 ide2 写成 none,media=cdrom，或设为 null 表示不要光驱",
+        "no install media given: the wizard's default is an ISO image, so name one in %@ (STORAGE:iso/FILE.iso,media=cdrom), or write %@ as none,media=cdrom, or set it to null for no CD drive":
+            "未给出安装介质：向导默认使用 ISO 镜像，请在 %1$@ 中指定一个（存储:iso/文件.iso,media=cdrom），或把 %2$@ 写成 none,media=cdrom，或设为 null 表示不要光驱",
         "--batch needs --answers FILE: the answers to the wizard (JSON) or a VM config to use as a template":
             "--batch 需要 --answers FILE：向导的应答（JSON）或用作模板的虚拟机配置",
         "This is the built-in demo host: vmwizard never creates anything here. Use --print qm|conf|json to get the exact commands, or run vmwizard on a Proxmox VE node.":

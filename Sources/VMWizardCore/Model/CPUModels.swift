@@ -26,27 +26,53 @@ public enum CPUModels {
         "kvm32", "kvm64", "max", "qemu32", "qemu64", "x86-64-v2", "x86-64-v2-AES", "x86-64-v3", "x86-64-v4",
     ]
 
+    /// QEMU's 64-bit ARM models as Proxmox VE lists them (32-bit and deprecated ones left out), plus `max`.
+    public static let arm: [String] = [
+        "a64fx", "cortex-a35", "cortex-a53", "cortex-a55", "cortex-a57", "cortex-a710", "cortex-a72", "cortex-a76",
+        "neoverse-n1", "neoverse-n2", "neoverse-v1",
+    ]
+
+    /// The models KVM on ARM takes besides `host` and `max`.
+    public static let armWithKVM: Set<String> = ["cortex-a53", "cortex-a57"]
+
     /// The web UI's default for new x86_64 VMs.
     public static let defaultModel = "x86-64-v2-AES"
 
     /// Picker entries: AMD, Intel, QEMU, then Host, each sorted by name.
     public static let choices: [Choice] =
         vendorChoices(amd, vendor: "AMD") + vendorChoices(intel, vendor: "Intel") + vendorChoices(qemu, vendor: "QEMU")
-        + [Choice("host", detail: "Host: exactly this host's CPU", group: "Host")]
+        + [hostChoice]
+
+    static let hostChoice = Choice("host", detail: "Host: exactly this host's CPU", group: "Host")
+
+    /// Picker entries for ARM guests: the ARM models and `max`, then Host where the guest runs natively.
+    public static func armChoices(native: Bool) -> [Choice] {
+        vendorChoices(arm, vendor: "ARM") + vendorChoices(["max"], vendor: "QEMU") + (native ? [hostChoice] : [])
+    }
 
     private static func vendorChoices(_ models: [String], vendor: String) -> [Choice] {
         models.map { Choice($0, detail: .verbatim(vendor), group: vendor) }
     }
 
-    /// The built-in models plus the cluster's custom ones (`custom-NAME`, grouped as Custom).
-    public static func choices(host: HostInventory) -> [Choice] {
-        guard !host.customCPUModels.isEmpty else { return choices }
-        return choices + host.customCPUModels.keys.sorted().map {
+    /// The models for a guest of this architecture, plus the cluster's custom ones (`custom-NAME`, grouped as
+    /// Custom). `host` only where the guest runs natively.
+    public static func choices(host: HostInventory, arch: GuestArch, native: Bool) -> [Choice] {
+        var list = arch == .aarch64 ? armChoices(native: native) : choices
+        if !native { list.removeAll { $0.value == "host" } }
+        return list + host.customCPUModels.keys.sorted().map {
             Choice("custom-\($0)", .verbatim($0), detail: "Custom (reports \(host.customCPUModels[$0] ?? "kvm64"))", group: "Custom")
         }
     }
 
     public static func isKnown(_ model: String) -> Bool {
-        model == "host" || amd.contains(model) || intel.contains(model) || qemu.contains(model)
+        model == "host" || amd.contains(model) || intel.contains(model) || qemu.contains(model) || arm.contains(model)
+    }
+
+    /// The architecture a built-in model belongs to; nil for `host` and `max`, which exist for both.
+    public static func architecture(of model: String) -> GuestArch? {
+        if model == "host" || model == "max" { return nil }
+        if arm.contains(model) { return .aarch64 }
+        if amd.contains(model) || intel.contains(model) || qemu.contains(model) { return .x86_64 }
+        return nil
     }
 }

@@ -23,6 +23,7 @@ extension FieldID {
     public static let vmid: FieldID = "vmid"
     public static let name: FieldID = "name"
     public static let haManaged: FieldID = "ha-managed"
+    public static let arch: FieldID = "arch"
     public static let pool: FieldID = "pool"
     public static let onboot: FieldID = "onboot"
     public static let startupOrder: FieldID = "startup.order"

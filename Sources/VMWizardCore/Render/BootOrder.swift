@@ -15,7 +15,7 @@ public enum BootOrder {
         guard model.virtioDriverDriveActive else { return nil }
         var devices = [String]()
         if let disk = firstDisk(model) { devices.append(disk.configKey) }
-        if model.installCDPresent { devices.append(DiskSlot.installCD.configKey) }
+        if model.installCDPresent { devices.append(model.installCDSlot.configKey) }
         devices.append(DiskSlot.driverCD.configKey)
         if let nic = model.nicNumbers.min() { devices.append("net\(nic)") }
         return "order=" + devices.joined(separator: ";")
@@ -26,7 +26,7 @@ public enum BootOrder {
         if let explicit = explicit(model) { return explicit }
         var devices = [String]()
         if let disk = firstDisk(model) { devices.append(disk.configKey) }
-        if model.installCDPresent { devices.append(DiskSlot.installCD.configKey) }
+        if model.installCDPresent { devices.append(model.installCDSlot.configKey) }
         if let nic = model.nicNumbers.min() { devices.append("net\(nic)") }
         // With nothing to boot from, Proxmox writes an empty boot line.
         return devices.isEmpty ? "" : "order=" + devices.joined(separator: ";")

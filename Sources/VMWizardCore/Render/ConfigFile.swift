@@ -138,6 +138,10 @@ public enum ConfigFile {
 
     /// The size Proxmox records for a new EFI vars disk: the allocated size, which depends on the storage (the
     /// 528 KiB 4m vars file as is on file storages, rounded up to an LVM extent or a ZFS/Ceph block elsewhere).
+    /// ARM's vars file (AAVMF_VARS.fd, efitype ignored) is QEMU's 64 MiB flash size, a whole number of LVM
+    /// extents and ZFS/Ceph blocks, so every storage records the same size.
+    static let efiDiskSizeARM = "64M"
+
     static func efiDiskSize(_ drive: PropertyString, storageType: String?) -> String {
         switch storageType {
         case "lvm", "lvmthin": return "4M"
@@ -165,12 +169,13 @@ public enum ConfigFile {
             }
         }
         // New pre-enrolled 4m EFI vars carry the 2023 Microsoft certificates.
-        if key == "efidisk0", drive.value("pre-enrolled-keys") == "1", drive.value("efitype") == "4m" {
+        let arm = model.guestArch == .aarch64
+        if key == "efidisk0", drive.value("pre-enrolled-keys") == "1", drive.value("efitype") == "4m" || arm {
             pairs.append(("ms-cert", "2023k"))
         }
         let sizeText: String?
         if key == "efidisk0" {
-            sizeText = efiDiskSize(drive, storageType: storageType)
+            sizeText = arm ? efiDiskSizeARM : efiDiskSize(drive, storageType: storageType)
         } else if key == "tpmstate0" {
             sizeText = "4M"
         } else if let importSource {

@@ -29,12 +29,13 @@ public enum PVEParameters {
         add("name", nonEmpty(.name))
         add("pool", nonEmpty(.pool))
         add("ha-managed", ticked(.haManaged), .boolean)
+        add("arch", nonEmpty(.arch))
         add("onboot", ticked(.onboot), .boolean)
         add("startup", startup(model))
         add("tags", nonEmpty(.tags).map { PVEFormat.splitList($0).joined(separator: ";") }.flatMap { $0.isEmpty ? nil : $0 })
         add("description", nonEmpty(.description).map(ConfigFile.storedDescription).flatMap { $0.isEmpty ? nil : $0 })
         // OS
-        if model.installCDPresent { add("ide2", installCD(model)) }
+        if model.installCDPresent { add(model.installCDSlot.configKey, installCD(model)) }
         add("ostype", model.value(.ostype))
         if model.virtioDriverDriveActive { add("ide0", "\(model.value(.virtioImage)),media=cdrom") }
         // System

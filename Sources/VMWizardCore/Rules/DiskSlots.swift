@@ -23,7 +23,6 @@ public struct DiskSlot: Hashable, Sendable, Comparable {
         self.init(bus, number)
     }
 
-    public static let installCD = DiskSlot(.ide, 2)
     public static let driverCD = DiskSlot(.ide, 0)
 }
 
@@ -32,7 +31,7 @@ public struct DiskSlot: Hashable, Sendable, Comparable {
 /// prefers when a bus is full.
 public enum DiskSlots {
     public static func reserved(in model: VMModel) -> [DiskSlot] {
-        var slots = [DiskSlot.installCD]
+        var slots = [model.installCDSlot]
         if model.virtioDriverDriveActive { slots.append(.driverCD) }
         return slots
     }

@@ -57,7 +57,7 @@ public enum DiskBus: String, CaseIterable, Sendable {
     public static let bootSearchOrder: [DiskBus] = [.ide, .scsi, .virtio, .sata]
 }
 
-/// The per-OS defaults of the web UI (its OSDefaults table), for x86_64.
+/// The per-OS defaults of the web UI (its OSDefaults table), for x86_64; `forOSType(_:arch:)` adapts them.
 public struct OSDefaults: Sendable, Equatable {
     public var diskBus: DiskBus
     public var nicModel: String
@@ -91,6 +91,19 @@ public struct OSDefaults: Sendable, Equatable {
         default:
             return generic
         }
+    }
+
+    /// The defaults for a guest of the given architecture: an ARM guest boots UEFI on the virt machine, with
+    /// VirtIO SCSI and no IDE bus.
+    public static func forOSType(_ ostype: String, arch: GuestArch) -> OSDefaults {
+        var defaults = forOSType(ostype)
+        guard arch == .aarch64 else { return defaults }
+        defaults.machine = ""
+        defaults.bios = "ovmf"
+        defaults.scsihw = "virtio-scsi-single"
+        if defaults.diskBus == .ide { defaults.diskBus = .scsi }
+        defaults.busPriority = ostype == "l26" ? [.scsi, .virtio, .sata] : [.scsi, .sata, .virtio]
+        return defaults
     }
 
     public static func isWindows(_ ostype: String) -> Bool { OSBase.of(ostype: ostype) == .windows }

@@ -5,7 +5,7 @@ import VMWizardPlatform
 /// a user's edit.
 extension VMModel {
     public var ostype: String { value(.ostype) }
-    public var osDefaults: OSDefaults { OSDefaults.forOSType(ostype) }
+    public var osDefaults: OSDefaults { OSDefaults.forOSType(ostype, arch: guestArch) }
     public var isWindows: Bool { OSDefaults.isWindows(ostype) }
 
     /// The install ISO's file name, when an ISO is chosen.

@@ -15,8 +15,10 @@ extension VMModel {
         case .choice:
             let choices = spec.choices(ctx)
             if !choices.contains(where: { $0.value == value }) {
-                // The labels the screen shows, not raw config values.
-                found = Issue("\(spec.label) '\(Checks.shown(value))' is not allowed; choose one of: \(Phrase.list(choices.map(\.label)))")
+                // The field's own rule says why a value is not offered (e.g. not for this architecture); else the
+                // labels the screen shows, not raw config values.
+                found = spec.validate(value, ctx).flatMap { $0.isError ? $0 : nil }
+                    ?? Issue("\(spec.label) '\(Checks.shown(value))' is not allowed; choose one of: \(Phrase.list(choices.map(\.label)))")
             }
         default:
             break

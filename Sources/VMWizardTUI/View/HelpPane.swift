@@ -12,6 +12,7 @@ extension WizardState {
         case .field(let ref):
             guard let spec = OptionCatalog.spec(ref.id) else { return ("", "", "") }
             var key = spec.pveKey.text
+            if spec.tab == .os { key = key.replacingOccurrences(of: "ide2", with: model.installCDSlot.configKey) }
             if spec.scope == .disk { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: ref.item ?? 0)) }
             if spec.scope == .nic {
                 let keys = model.nicKeys, item = ref.item ?? 0

@@ -10,6 +10,22 @@ extension OptionCatalog {
         cgroupVersion == 1 ? max(units, 2) : min(units, 10_000)
     }
 
+    /// A built-in model must belong to the guest's architecture, and `host` needs the guest to run natively;
+    /// Proxmox's create call takes any model it knows, and the VM then fails to start.
+    static func cpuFitsArch(_ model: String, _ vm: VMModel) -> Issue? {
+        let arch = vm.guestArch
+        if model == "host", !vm.isNativeArch {
+            return .stricter("CPU type host needs KVM, but this \(vm.host.hostArch) node emulates \(arch.label) guests: use max", "the VM does not start")
+        }
+        if let modelArch = CPUModels.architecture(of: model), modelArch != arch {
+            return .stricter("CPU type '\(model)' is an \(modelArch.label) model; the guest is \(arch.label)", "QEMU refuses to start it")
+        }
+        if arch == .aarch64, vm.isNativeArch, model != "host", model != "max", !CPUModels.armWithKVM.contains(model) {
+            return .stricter("CPU type '\(model)' does not work with KVM on ARM: use host, max, cortex-a53 or cortex-a57", "the VM does not start")
+        }
+        return nil
+    }
+
     static let cpu: [FieldSpec] = [
         FieldSpec(
             .sockets, tab: .cpu, label: "Sockets", kind: .integer(min: 1, max: 999_999, step: 1, unit: ""),
@@ -33,17 +49,22 @@ extension OptionCatalog {
             }),
         FieldSpec(
             .cpuType, tab: .cpu, label: "Type", kind: .picker, pveKey: .subKey("cpu", "cputype"),
-            defaultValue: { _ in CPUModels.defaultModel },
-            choices: { ctx in CPUModels.choices(host: ctx.host) },
+            defaultValue: { ctx in ctx.model.guestArch.defaultCPU(native: ctx.model.isNativeArch) },
+            choices: { ctx in CPUModels.choices(host: ctx.host, arch: ctx.model.guestArch, native: ctx.model.isNativeArch) },
             validate: { value, ctx in
                 if value.isEmpty { return Issue("CPU type is required") }
-                if CPUModels.isKnown(value) { return nil }
+                if CPUModels.isKnown(value) { return cpuFitsArch(value, ctx.model) }
                 if value.hasPrefix("custom-") {
                     let name = String(value.dropFirst(7))
                     if ctx.host.customCPUModels[name] != nil { return nil }
                     return Issue("CPU type '\(Checks.shown(value))': the cluster has no custom CPU model '\(Checks.shown(name))' (cpu-models.conf)")
                 }
                 return Issue("CPU type '\(Checks.shown(value))' is not a CPU model Proxmox knows (custom models start with custom-)")
+            },
+            inference: { ctx in
+                guard ctx.model.guestArch == .aarch64 else { return nil }
+                return ctx.model.isNativeArch ? "Proxmox's default for ARM guests with KVM"
+                    : "emulated ARM guest: QEMU's max (host needs KVM)"
             }),
         FieldSpec(
             .vcpus, tab: .cpu, label: "VCPUs", kind: .integer(min: 1, max: 999_999, step: 1, unit: ""),

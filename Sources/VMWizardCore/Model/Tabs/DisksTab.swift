@@ -41,7 +41,11 @@ extension OptionCatalog {
         FieldSpec(
             .diskBus, tab: .disks, scope: .disk, label: "Bus", kind: .choice, pveKey: .key("<bus><n>"),
             defaultValue: { ctx in (allocatedSlot(ctx)?.bus ?? ctx.model.defaultDiskBus).rawValue },
-            choices: { _ in DiskBus.allCases.map { Choice($0.rawValue, $0.label) } },
+            choices: { ctx in ctx.model.guestArch.buses.map { Choice($0.rawValue, $0.label) } },
+            validate: { value, ctx in
+                guard let bus = DiskBus(rawValue: value), !ctx.model.guestArch.buses.contains(bus) else { return nil }
+                return .stricter("An \(ctx.model.guestArch.label) guest has no \(bus.label) bus: use SCSI, VirtIO Block or SATA", "the VM does not start")
+            },
             inference: { ctx in
                 ctx.model.virtioDriverDriveActive ? "SCSI because the VirtIO drivers CD is attached" : nil
             }),
@@ -58,7 +62,7 @@ extension OptionCatalog {
                 }
                 guard let number = Int(value), let item = ctx.item else { return nil }
                 let slot = DiskSlot(bus, number)
-                if slot == .installCD { return Issue("Device \(slot.configKey) is already in use by the install CD drive") }
+                if slot == ctx.model.installCDSlot { return Issue("Device \(slot.configKey) is already in use by the install CD drive") }
                 if slot == .driverCD && ctx.model.virtioDriverDriveActive {
                     return Issue("Device \(slot.configKey) is already in use by the VirtIO drivers CD")
                 }

@@ -56,6 +56,16 @@ extension OptionCatalog {
             .haManaged, tab: .general, label: "Add to HA", kind: .flag, pveKey: .key("ha-managed"),
             defaultValue: { _ in "0" }),
         FieldSpec(
+            .arch, tab: .general, label: "vCPU architecture", kind: .choice, pveKey: .key("arch"), advanced: true,
+            choices: { ctx in
+                [Choice("", "Default (\(ctx.model.hostArch.rawValue))")]
+                    + GuestArch.allCases.map { Choice($0.rawValue, $0.label) }
+            },
+            validate: { value, ctx in
+                guard let arch = GuestArch(rawValue: value), arch.rawValue != ctx.host.hostArch else { return nil }
+                return .warning("\(arch.label) is emulated on this \(ctx.host.hostArch) node (no KVM): expect it to run many times slower")
+            }),
+        FieldSpec(
             .onboot, tab: .general, label: "Start at boot", kind: .flag, pveKey: .key("onboot"), advanced: true,
             defaultValue: { _ in "0" }),
         FieldSpec(

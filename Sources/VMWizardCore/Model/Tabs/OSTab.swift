@@ -76,7 +76,11 @@ extension OptionCatalog {
         FieldSpec(
             .osBase, tab: .os, label: "Guest OS type", kind: .choice, pveKey: .none,
             defaultValue: { ctx in (OSBase.of(ostype: ctx.value(.ostype)) ?? .linux).rawValue },
-            choices: { _ in OSBase.allCases.map { Choice($0.rawValue, $0.label) } },
+            choices: { ctx in ctx.model.guestArch.osBases.map { Choice($0.rawValue, $0.label) } },
+            validate: { value, ctx in
+                guard let base = OSBase(rawValue: value), !ctx.model.guestArch.osBases.contains(base) else { return nil }
+                return .stricter("\(base.label) does not run as an \(ctx.model.guestArch.label) guest: choose Linux or Other", "the guest does not boot")
+            },
             inference: { ctx in
                 if case .installer(_, let name) = ctx.model.detectedFromISO { return "detected \(name) from the ISO name" }
                 return nil
@@ -93,7 +97,11 @@ extension OptionCatalog {
                 }
                 return detected ?? "l26"
             },
-            choices: { ctx in (OSBase(rawValue: ctx.value(.osBase)) ?? .linux).versions },
+            choices: { ctx in ctx.model.guestArch.versions(of: OSBase(rawValue: ctx.value(.osBase)) ?? .linux) },
+            validate: { value, ctx in
+                guard OSBase.of(ostype: value) != nil, !ctx.model.guestArch.allows(ostype: value) else { return nil }
+                return .stricter("OS type '\(value)' does not run as an \(ctx.model.guestArch.label) guest: use l26 (Linux) or other", "the guest does not boot")
+            },
             inference: { ctx in
                 if case .installer(_, let name) = ctx.model.detectedFromISO,
                    ctx.model.userValue(.osBase) == nil { return "detected \(name) from the ISO name" }

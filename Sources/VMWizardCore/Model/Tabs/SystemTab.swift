@@ -61,14 +61,26 @@ extension OptionCatalog {
         FieldSpec(
             .machine, tab: .system, label: "Machine", kind: .choice, pveKey: .key("machine"),
             defaultValue: { $0.model.osDefaults.machine },
-            choices: { _ in [Choice("", "Default (i440fx)"), Choice("q35", "q35")] },
+            choices: { ctx in ctx.model.guestArch.machineChoices },
+            validate: { value, ctx in
+                guard ctx.model.guestArch == .aarch64, !value.isEmpty else { return nil }
+                return .stricter("Machine \(value) is an x86 machine; an ARM (64-bit) guest uses the default (virt)", "QEMU refuses to start it")
+            },
             inference: { ctx in ctx.model.osDefaults.machine.isEmpty ? nil : "Windows 11 needs q35" }),
         FieldSpec(
             .bios, tab: .system, label: "BIOS", kind: .choice, pveKey: .key("bios"),
             defaultValue: { $0.model.osDefaults.bios },
-            choices: { _ in [Choice("", "Default (SeaBIOS)"), Choice("seabios", "SeaBIOS"), Choice("ovmf", "OVMF (UEFI)")] },
-            validate: { _, ctx in WindowsMinimums.firmware(ctx.model) },
-            inference: { ctx in ctx.model.osDefaults.bios.isEmpty ? nil : "Windows 11 needs UEFI" }),
+            choices: { ctx in ctx.model.guestArch.biosChoices },
+            validate: { value, ctx in
+                if ctx.model.guestArch == .aarch64, value != "ovmf" {
+                    return .stricter("An ARM (64-bit) guest boots only with OVMF (UEFI); SeaBIOS is for x86", "the VM does not boot")
+                }
+                return WindowsMinimums.firmware(ctx.model)
+            },
+            inference: { ctx in
+                if ctx.model.guestArch == .aarch64 { return "ARM guests boot with UEFI" }
+                return ctx.model.osDefaults.bios.isEmpty ? nil : "Windows 11 needs UEFI"
+            }),
         FieldSpec(
             .efiAdd, tab: .system, label: "Add EFI Disk", kind: .flag, pveKey: .key("efidisk0"),
             defaultValue: { _ in "1" },
@@ -79,6 +91,7 @@ extension OptionCatalog {
         FieldSpec(
             .efiType, tab: .system, label: "EFI vars size", kind: .choice, pveKey: .subKey("efidisk0", "efitype"),
             advanced: true, defaultValue: { _ in "4m" },
+            // ARM guests ignore it (one vars layout), but the web UI sends it all the same.
             visible: { $0.model.efiDiskActive },
             choices: { _ in [Choice("4m", "4 MB (Secure Boot)"), Choice("2m", "2 MB (old layout)")] }),
         FieldSpec(
@@ -89,7 +102,12 @@ extension OptionCatalog {
         FieldSpec(
             .scsihw, tab: .system, label: "SCSI Controller", kind: .choice, pveKey: .key("scsihw"),
             defaultValue: { $0.model.osDefaults.scsihw },
-            choices: { _ in OptionCatalog.scsiControllers }),
+            choices: { ctx in ctx.model.guestArch.scsiControllers },
+            validate: { value, ctx in
+                guard ctx.model.guestArch == .aarch64, !["virtio-scsi-pci", "virtio-scsi-single"].contains(value) else { return nil }
+                let shown = OptionCatalog.scsiControllers.first { $0.value == value }?.label ?? .verbatim(value)
+                return .stricter("SCSI controller \(shown) is not available to ARM (64-bit) guests: use VirtIO SCSI or VirtIO SCSI single", "the VM does not start")
+            }),
         FieldSpec(
             .agent, tab: .system, label: "Qemu Agent", kind: .flag, pveKey: .key("agent"),
             defaultValue: { _ in "0" }),
