@@ -150,6 +150,20 @@ import Testing
         #expect(pc.map(\.description) == ["line 5: Machine pc is an x86 machine; an ARM (64-bit) guest uses the default (virt) (Proxmox accepts this when creating the VM, but QEMU refuses to start it)"])
     }
 
+    @Test func anInstallerForTheOtherArchitectureIsWarned() {
+        #expect(ISODetection.architecture(fileName: "debian-13.2.0-arm64-netinst.iso") == .aarch64)
+        #expect(ISODetection.architecture(fileName: "ubuntu-24.04-live-server-amd64.iso") == .x86_64)
+        #expect(ISODetection.architecture(fileName: "Win11_24H2_English_x64.iso") == .x86_64)
+        #expect(ISODetection.architecture(fileName: "Fedora-Server-dvd-aarch64-42.iso") == .aarch64)
+        #expect(ISODetection.architecture(fileName: "alpine-virt.iso") == nil)
+        #expect(ISODetection.architecture(fileName: "farm64-tools.iso") == nil)
+        // The test host's Debian ISO is amd64: fine for x86, warned for ARM.
+        #expect(TestHosts.model(TestHosts.standard, [(.isoImage, "local:iso/debian-13.2.0-amd64-netinst.iso")]).issue(.isoImage) == nil)
+        let issue = Self.arm().issue(.isoImage)
+        #expect(issue?.isError == false)
+        #expect(issue?.message == "debian-13.2.0-amd64-netinst.iso looks like an x86 (64-bit) installer, but the guest is ARM (64-bit): set vCPU architecture (General, advanced)")
+    }
+
     @Test func nodeArchitectureComesFromDpkg() {
         let status = Array("Package: pve-qemu-kvm\nStatus: install ok installed\nArchitecture: arm64\nVersion: 10.0.2-4\n\n".utf8)
         #expect(InventoryHostFiles.packageArchitecture("pve-qemu-kvm", in: status) == "aarch64")

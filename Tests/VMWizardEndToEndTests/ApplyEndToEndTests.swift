@@ -174,7 +174,7 @@ import Testing
         session.waitFor("Node")
         session.keys("F2")  // Advanced: Notes and Tags
         session.waitFor("Notes")
-        session.keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down")
+        session.keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down")
         session.waitUntil("focus on Tags") { $0.contains("config: tags") }
         session.type("prod;web_1")
         session.keys("Down")

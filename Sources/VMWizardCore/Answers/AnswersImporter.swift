@@ -878,7 +878,8 @@ struct AnswersImporter {
             if isJSON, !installMediaGiven, issue.field?.id == .isoImage {
                 // The wizard's install media is an ISO image, and the answers named none.
                 let cd = model.installCDSlot.configKey
-                problems.append(AnswersProblem(location: "key '\(cd)'", message:
+                let location = "key '\(cd)'"
+                problems.append(AnswersProblem(location: location, message:
                     "no install media given: the wizard's default is an ISO image, so name one in \(cd) (STORAGE:iso/FILE.iso,media=cdrom), or write \(cd) as none,media=cdrom, or set it to null for no CD drive"))
                 continue
             }

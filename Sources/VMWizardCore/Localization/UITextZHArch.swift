@@ -25,6 +25,8 @@ extension UITextZH {
         "the VM does not start": "虚拟机无法启动",
         "the guest does not boot": "客户机无法启动",
         "the VM does not boot": "虚拟机无法引导",
+        "%@ looks like an %@ installer, but the guest is %@: set vCPU architecture (General, advanced)":
+            "%@ 看起来是 %@ 安装镜像，但客户机是 %@：请设置 vCPU 架构（常规页，高级选项）",
         // Answers files
         "arch '%@' is not a vCPU architecture (x86_64 or aarch64)": "arch“%@”不是 vCPU 架构（x86_64 或 aarch64）",
         "cdrom is the CD drive ide2, which an ARM (64-bit) guest does not have: give the install CD as %@":

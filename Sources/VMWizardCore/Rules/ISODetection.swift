@@ -67,6 +67,16 @@ public enum ISODetection {
         distroNames.first { lowercased.contains($0.0) }?.1
     }
 
+    /// The architecture an installer's name says it is built for (`arm64`, `aarch64`; `amd64`, `x86_64`, `x64`);
+    /// nil when the name does not say.
+    public static func architecture(fileName: String) -> GuestArch? {
+        let name = fileName.lowercased()
+        let words = name.split { !$0.isLetter && !$0.isNumber && $0 != "_" }.map(String.init)
+        if words.contains(where: { $0 == "arm64" || $0 == "aarch64" }) { return .aarch64 }
+        if words.contains(where: { ["amd64", "x86_64", "x64", "x86-64"].contains($0) || $0.hasSuffix("_x64") }) { return .x86_64 }
+        return nil
+    }
+
     /// The file name of a volume ID (`local:iso/debian.iso` -> `debian.iso`).
     public static func fileName(ofVolume volid: String) -> String {
         String(volid.split(separator: "/").last ?? Substring(volid))

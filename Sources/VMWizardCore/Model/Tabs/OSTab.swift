@@ -68,8 +68,12 @@ extension OptionCatalog {
             choices: { isoChoices($0, storageField: .isoStorage) },
             validate: { value, ctx in
                 if let issue = validateISO("ISO image", storageField: .isoStorage)(value, ctx) { return issue }
-                if ISODetection.detect(fileName: ISODetection.fileName(ofVolume: value)) == .virtioDrivers {
-                    return .warning("\(ISODetection.fileName(ofVolume: value)) holds Windows drivers, not an installer: pick the OS installer here and add the drivers CD for Windows")
+                let name = ISODetection.fileName(ofVolume: value)
+                if ISODetection.detect(fileName: name) == .virtioDrivers {
+                    return .warning("\(name) holds Windows drivers, not an installer: pick the OS installer here and add the drivers CD for Windows")
+                }
+                if let isoArch = ISODetection.architecture(fileName: name), isoArch != ctx.model.guestArch {
+                    return .warning("\(name) looks like an \(isoArch.label) installer, but the guest is \(ctx.model.guestArch.label): set vCPU architecture (General, advanced)")
                 }
                 return nil
             }),
