@@ -463,3 +463,27 @@ import Testing
         #expect(state.model.errors.isEmpty, "\(state.model.errors)")
     }
 }
+
+/// Import from is a picker of the listed images, and still takes a source typed by hand.
+@Suite struct ImportPickerTests {
+    @Test func pickAnImageOrTypeASource() {
+        var state = demoState(width: 100, height: 30, advanced: true)
+        state.go(to: .disks)
+        state.focus = .field(FieldRef(.diskImport, item: 0))
+        state.press(.enter)
+        var text = state.render().text
+        #expect(text.contains("debian-13-genericcloud-amd64.qcow2"))
+        #expect(text.contains("legacy-app-disk1.vmdk"))
+        state.type("legacy")
+        state.press(.enter)
+        #expect(state.model.value(.diskImport, item: 0) == "local:import/legacy-app-disk1.vmdk")
+        #expect(state.model.issue(.diskImport, item: 0) == nil)
+        // A path typed by hand is taken as typed, and judged by validation.
+        state.press(.enter)
+        state.type("/srv/images/base.qcow2")
+        state.press(.enter)
+        #expect(state.model.value(.diskImport, item: 0) == "/srv/images/base.qcow2")
+        text = state.render().text
+        #expect(text.contains("(typed, not from the list)"))
+    }
+}

@@ -39,6 +39,9 @@ public struct HostInventory: Sendable, Equatable {
     /// The node's QEMU version (`10.0.2`) from the installed pve-qemu-kvm package; nil when unknown. Proxmox pins
     /// the machine version of Windows guests to it.
     public var qemuVersion: String?
+    /// Disk images in the `import/` folder of local storages with `import` content, by storage ID. A storage
+    /// that is not here was not listed (a network one: it could hang), and its images are typed by hand.
+    public var importImages: [String: [ISOImage]] = [:]
     /// The node's CPU architecture (`x86_64`, `aarch64`): a guest of another architecture is emulated.
     public var hostArch: String = "x86_64"
     /// The cluster's custom CPU models (`/etc/pve/virtual-guest/cpu-models.conf`): name → the model it reports.

@@ -15,7 +15,7 @@ extension HostInventory {
         ]
         let storages = [
             Storage(
-                id: "local", type: "dir", content: ["iso", "vztmpl", "backup"], path: "/var/lib/vz",
+                id: "local", type: "dir", content: ["iso", "vztmpl", "backup", "import"], path: "/var/lib/vz",
                 totalBytes: 100 * gib, usedBytes: 41 * gib + 322_961_408,
                 formats: ["raw", "qcow2", "vmdk"], defaultFormat: "raw"
             ),
@@ -47,7 +47,7 @@ extension HostInventory {
                 iso("nas-iso", "Rocky-9.6-x86_64-minimal.iso", 2_003_828_736),
             ],
         ]
-        return HostInventory(
+        var host = HostInventory(
             localNode: node, isDemo: true, clusterName: nil, quorate: true,
             nodes: [ClusterNode(name: node, online: true, isLocal: true, cpuCount: 8, memoryTotalMiB: 32768)],
             guests: guests, nextIDLower: 100, nextIDUpper: 1_000_000, macPrefix: "BC:24:11",
@@ -59,5 +59,13 @@ extension HostInventory {
             pools: [Pool(id: "lab", comment: "Test machines"), Pool(id: "prod", comment: "Production")],
             cpuCount: 8, memoryTotalMiB: 32768, memoryAvailableMiB: 20112, cgroupVersion: 2, qemuVersion: "10.0.2", warnings: []
         )
+        host.importImages = [
+            "local": [
+                ISOImage(volid: "local:import/debian-13-genericcloud-amd64.qcow2", fileName: "debian-13-genericcloud-amd64.qcow2",
+                         sizeBytes: 341_835_776),
+                ISOImage(volid: "local:import/legacy-app-disk1.vmdk", fileName: "legacy-app-disk1.vmdk", sizeBytes: 2_147_549_184),
+            ],
+        ]
+        return host
     }()
 }

@@ -81,6 +81,20 @@ public enum HostInventoryLoader {
             }
         }
 
+        // Disk images to import: local folders only (a network one could hang the start).
+        var importImages: [String: [ISOImage]] = [:]
+        for storage in storages where storage.content.contains("import") && storage.isEnabled(on: localNode) {
+            guard let path = storage.path else { continue }
+            let folder = InventoryFiles.join(path, "import")
+            guard !needsBackgroundListing(storage, isoFolder: folder, mounts: mounts) else { continue }
+            switch InventoryFiles.scanImportFolder(InventoryFiles.join(root, folder), storageID: storage.id) {
+            case .ok(let images): importImages[storage.id] = images
+            case .missing: importImages[storage.id] = []
+            case .failed(let reason):
+                warnings.append("\(relativePath(folder)): cannot list the disk images to import of storage '\(storage.id)' (\(reason))")
+            }
+        }
+
         // Bridges and vnets.
         var bridges = loadBridges(root: root, warnings: &warnings)
         if let bytes = read(InventoryNetworkFiles.sdnRunningPath, consequence: "SDN vnets are not listed") {
@@ -155,6 +169,7 @@ public enum HostInventoryLoader {
         host.root = root
         host.customCPUModels = customCPUModels
         host.hostArch = hostArch
+        host.importImages = importImages
         return host
     }
 

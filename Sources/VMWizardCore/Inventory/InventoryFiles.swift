@@ -88,6 +88,36 @@ enum InventoryFiles {
         return .ok(images)
     }
 
+    /// Lists the disk images Proxmox imports from a storage's `import/` folder: regular files named
+    /// `NAME.qcow2`, `NAME.raw` or `NAME.vmdk` (lower case, as Proxmox's volume-name rule has it), with sizes.
+    static func scanImportFolder(_ dirPath: String, storageID: String) -> ISOScanResult {
+        guard let dir = opendir(dirPath) else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .missing }
+            return .failed(errnoText(code))
+        }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        var images: [ISOImage] = []
+        while let entry = readdir(dir) {
+            if entry.pointee.d_type == UInt8(DT_DIR) { continue }
+            let image: ISOImage? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { cName -> ISOImage? in
+                    let fileName = String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
+                                                                        count: strlen(cName)), as: UTF8.self)
+                    let volume = storageID + ":import/" + fileName
+                    guard !fileName.hasPrefix("."), PVEFormat.importVolume(volume, storageType: nil) == nil else { return nil }
+                    var st = stat()
+                    guard fstatat(fd, cName, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+                    return ISOImage(volid: volume, fileName: fileName, sizeBytes: Int64(st.st_size))
+                }
+            }
+            if let image { images.append(image) }
+        }
+        images.sort { caseInsensitiveLess($0.fileName, $1.fileName) }
+        return .ok(images)
+    }
+
     /// File-name order ignoring ASCII case, without allocating; ties fall back to the exact bytes.
     static func caseInsensitiveLess(_ lhs: String, _ rhs: String) -> Bool {
         var l = lhs.utf8.makeIterator()

@@ -1,4 +1,5 @@
-// Simplified Chinese for the vCPU architecture (arch) and what an ARM guest changes (see UITextZH).
+// Simplified Chinese for the vCPU architecture (arch) and what an ARM guest changes, and the import picker
+// (see UITextZH).
 extension UITextZH {
     static let arch: [String: String] = [
         "vCPU architecture": "vCPU 架构",
@@ -27,6 +28,9 @@ extension UITextZH {
         "the VM does not boot": "虚拟机无法引导",
         "%@ looks like an %@ installer, but the guest is %@: set vCPU architecture (General, advanced)":
             "%@ 看起来是 %@ 安装镜像，但客户机是 %@：请设置 vCPU 架构（常规页，高级选项）",
+        // Disk images to import
+        "(none: new empty disk)": "（无：新建空磁盘）",
+        "%@: cannot list the disk images to import of storage '%@' (%@)": "%@：无法列出存储“%@”中待导入的磁盘镜像（%@）",
         // Answers files
         "arch '%@' is not a vCPU architecture (x86_64 or aarch64)": "arch“%@”不是 vCPU 架构（x86_64 或 aarch64）",
         "cdrom is the CD drive ide2, which an ARM (64-bit) guest does not have: give the install CD as %@":

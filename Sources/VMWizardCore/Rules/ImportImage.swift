@@ -28,7 +28,12 @@ public enum ImportImage {
 
     /// Whether an import source that is a file on this host exists (nil: cannot tell).
     public static func exists(_ source: String, host: HostInventory) -> Bool? {
-        guard let path = path(of: source, host: host) else { return nil }
+        guard let path = path(of: source, host: host) else {
+            // No file to look at (the demo host): the import folder as listed, where it was.
+            guard let colon = source.firstIndex(of: ":"), source[source.index(after: colon)...].hasPrefix("import/"),
+                  let listed = host.importImages[String(source[..<colon])] else { return nil }
+            return listed.contains { $0.volid == source }
+        }
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }

@@ -113,7 +113,7 @@ extension WizardState {
     }
 
     /// Pickers whose field takes values beyond its list; every other picker takes only a listed value.
-    static let freeValueFields: Set<FieldID> = [.cpuType, .isoImage, .virtioImage, .netBridge]
+    static let freeValueFields: Set<FieldID> = [.cpuType, .isoImage, .virtioImage, .netBridge, .diskImport]
 
     mutating func handlePicker(_ key: Key, _ picker: inout PickerState) -> [Effect] {
         var items = pickerItems(picker)

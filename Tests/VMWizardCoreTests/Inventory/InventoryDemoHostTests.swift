@@ -30,7 +30,7 @@ struct InventoryDemoHostTests {
         let local = try #require(demo.storage("local"))
         #expect(local.type == "dir")
         #expect(local.path == "/var/lib/vz")
-        #expect(local.content == ["iso", "vztmpl", "backup"])
+        #expect(local.content == ["iso", "vztmpl", "backup", "import"])
         #expect(local.totalBytes == Int64(100) * 1_073_741_824)
         let lvm = try #require(demo.storage("local-lvm"))
         #expect(lvm.type == "lvmthin")

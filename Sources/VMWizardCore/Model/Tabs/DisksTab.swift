@@ -100,9 +100,18 @@ extension OptionCatalog {
             enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(.diskStorage)).count > 1 },
             choices: { formatChoices($0, storageField: .diskStorage) }),
         FieldSpec(
-            .diskImport, tab: .disks, scope: .disk, label: "Import from", kind: .text,
+            .diskImport, tab: .disks, scope: .disk, label: "Import from", kind: .picker,
             pveKey: .subKey("<bus><n>", "import-from"), advanced: true,
             placeholder: { _ in "nothing: new empty disk" },
+            // As the web UI: the qcow2, raw and vmdk images of storages with import content; any other source
+            // (an absolute path, another VM's disk) is typed.
+            choices: { ctx in
+                [Choice("", "(none: new empty disk)")] + ctx.model.storages(withContent: "import").flatMap { storage in
+                    (ctx.host.importImages[storage.id] ?? []).map {
+                        Choice($0.volid, .verbatim($0.fileName), detail: .verbatim("\(storage.id) · \(Units.bytes($0.sizeBytes))"), group: storage.id)
+                    }
+                }
+            },
             validate: { value, ctx in
                 if value.isEmpty { return nil }
                 if let reason = PVEFormat.volumeIDOrAbsolutePath(value) {
