@@ -168,7 +168,8 @@ public enum ConfigFile {
             default: return pair
             }
         }
-        // New pre-enrolled 4m EFI vars carry the 2023 Microsoft certificates.
+        // New pre-enrolled 4m EFI vars carry the 2023 Microsoft certificates; ARM's pre-enrolled vars are taken
+        // to carry them too (same firmware build; not confirmed on an ARM node).
         let arm = model.guestArch == .aarch64
         if key == "efidisk0", drive.value("pre-enrolled-keys") == "1", drive.value("efitype") == "4m" || arm {
             pairs.append(("ms-cert", "2023k"))
