@@ -177,14 +177,16 @@ public enum HostInventoryLoader {
     private static func machineArch() -> String {
         var info = utsname()
         guard uname(&info) == 0 else { return "x86_64" }
-        var field = info.machine
-        let capacity = MemoryLayout.size(ofValue: field)
-        let name = withUnsafeBytes(of: &field) { raw -> String in
-            let bytes = raw.prefix(capacity)
-            let end = bytes.firstIndex(of: 0) ?? bytes.endIndex
-            return String(decoding: bytes[..<end], as: UTF8.self)
-        }
+        let name = cString(info.machine)
         return name == "arm64" ? "aarch64" : (name.isEmpty ? "x86_64" : name)
+    }
+
+    /// A fixed-size C character array of `utsname` as text, up to its first NUL.
+    private static func cString<Field>(_ field: Field) -> String {
+        withUnsafeBytes(of: field) { raw in
+            let end = raw.firstIndex(of: 0) ?? raw.endIndex
+            return String(decoding: raw[..<end], as: UTF8.self)
+        }
     }
 
     /// Only the cluster-wide guest list, for the last-moment VMID check before creating: cheap to re-read,
@@ -222,14 +224,7 @@ public enum HostInventoryLoader {
         }
         var info = utsname()
         guard uname(&info) == 0 else { return "localhost" }
-        var field = info.nodename
-        let capacity = MemoryLayout.size(ofValue: field)
-        let name = withUnsafeBytes(of: &field) { raw -> String in
-            let bytes = raw.prefix(capacity)
-            let end = bytes.firstIndex(of: 0) ?? bytes.endIndex
-            return String(decoding: bytes[..<end], as: UTF8.self)
-        }
-        let short = InventoryStatusFiles.shortNodeName(name)
+        let short = InventoryStatusFiles.shortNodeName(cString(info.nodename))
         return short.isEmpty ? "localhost" : short
     }
 

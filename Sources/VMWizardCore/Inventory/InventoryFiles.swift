@@ -54,43 +54,30 @@ enum InventoryFiles {
     /// Lists `*.iso` / `*.img` (any case) regular files in `dirPath` with their sizes.
     /// Hidden files are skipped. Symlinks count when they point at a regular file.
     static func scanISOFolder(_ dirPath: String, storageID: String) -> ISOScanResult {
-        guard let dir = opendir(dirPath) else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { return .missing }
-            return .failed(errnoText(code))
+        scanImageFolder(dirPath, volumePrefix: storageID + ":iso/") { name in
+            // The extension is checked on the raw bytes, so most entries are skipped without allocating.
+            let length = name.count
+            guard length > 4, name[length - 4] == 0x2E else { return false }
+            let a = name[length - 3] | 0x20, b = name[length - 2] | 0x20, c = name[length - 1] | 0x20
+            let isISO = a == 0x69 && b == 0x73 && c == 0x6F  // iso
+            let isIMG = a == 0x69 && b == 0x6D && c == 0x67  // img
+            return isISO || isIMG
         }
-        defer { closedir(dir) }
-        let fd = dirfd(dir)
-        var images: [ISOImage] = []
-        let prefix = storageID + ":iso/"
-        while let entry = readdir(dir) {
-            if entry.pointee.d_type == UInt8(DT_DIR) { continue }
-            let image: ISOImage? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { cName -> ISOImage? in
-                    let length = strlen(cName)
-                    guard length > 4 else { return nil }
-                    let name = UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self)
-                    if name[0] == 0x2E { return nil }  // hidden
-                    guard name[length - 4] == 0x2E else { return nil }
-                    let a = name[length - 3] | 0x20, b = name[length - 2] | 0x20, c = name[length - 1] | 0x20
-                    let isISO = a == 0x69 && b == 0x73 && c == 0x6F  // iso
-                    let isIMG = a == 0x69 && b == 0x6D && c == 0x67  // img
-                    guard isISO || isIMG else { return nil }
-                    var st = stat()
-                    guard fstatat(fd, cName, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-                    let fileName = String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF8.self)
-                    return ISOImage(volid: prefix + fileName, fileName: fileName, sizeBytes: Int64(st.st_size))
-                }
-            }
-            if let image { images.append(image) }
-        }
-        images.sort { caseInsensitiveLess($0.fileName, $1.fileName) }
-        return .ok(images)
     }
 
     /// Lists the disk images Proxmox imports from a storage's `import/` folder: regular files named
     /// `NAME.qcow2`, `NAME.raw` or `NAME.vmdk` (lower case, as Proxmox's volume-name rule has it), with sizes.
     static func scanImportFolder(_ dirPath: String, storageID: String) -> ISOScanResult {
+        let prefix = storageID + ":import/"
+        return scanImageFolder(dirPath, volumePrefix: prefix) { name in
+            PVEFormat.importVolume(prefix + String(decoding: name, as: UTF8.self), storageType: nil) == nil
+        }
+    }
+
+    /// The regular files (symlinks followed) in `dirPath` whose names `accepts`, hidden ones skipped, as
+    /// volumes `volumePrefix + name` with their sizes, sorted by name ignoring case.
+    private static func scanImageFolder(_ dirPath: String, volumePrefix: String,
+                                        accepts: (UnsafeBufferPointer<UInt8>) -> Bool) -> ISOScanResult {
         guard let dir = opendir(dirPath) else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { return .missing }
@@ -103,13 +90,13 @@ enum InventoryFiles {
             if entry.pointee.d_type == UInt8(DT_DIR) { continue }
             let image: ISOImage? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { cName -> ISOImage? in
-                    let fileName = String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
-                                                                        count: strlen(cName)), as: UTF8.self)
-                    let volume = storageID + ":import/" + fileName
-                    guard !fileName.hasPrefix("."), PVEFormat.importVolume(volume, storageType: nil) == nil else { return nil }
+                    let name = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
+                                                   count: strlen(cName))
+                    guard let first = name.first, first != 0x2E, accepts(name) else { return nil }  // hidden
                     var st = stat()
                     guard fstatat(fd, cName, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-                    return ISOImage(volid: volume, fileName: fileName, sizeBytes: Int64(st.st_size))
+                    let fileName = String(decoding: name, as: UTF8.self)
+                    return ISOImage(volid: volumePrefix + fileName, fileName: fileName, sizeBytes: Int64(st.st_size))
                 }
             }
             if let image { images.append(image) }
