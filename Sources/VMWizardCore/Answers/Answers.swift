@@ -58,36 +58,34 @@ public enum Answers {
 
     /// Reads and parses `path`. An unreadable file is one problem naming the path and the system's reason.
     public static func load(path: String, host: HostInventory) -> Result<VMDraft, AnswersProblems> {
-        let bytes: [UInt8]
+        readText(path).flatMap { parse(text: $0, host: host) }
+    }
+
+    /// The file's text: bounded in size, UTF-8 only; an unreadable file is one problem with the system's reason.
+    private static func readText(_ path: String) -> Result<String, AnswersProblems> {
+        func refused(_ message: Phrase) -> Result<String, AnswersProblems> {
+            .failure(AnswersProblems([AnswersProblem(location: "", message: message)]))
+        }
         switch BoundedFile.read(path, limit: maxSize) {
-        case .ok(let read): bytes = read
+        case .ok(let bytes):
+            guard TerminalText.isValidUTF8(bytes) else { return refused("the answers file is not UTF-8 text") }
+            return .success(String(decoding: bytes, as: UTF8.self))
         case .missing:
-            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(SystemError.text(ENOENT))")]))
+            return refused("cannot read the answers file: \(SystemError.text(ENOENT))")
         case .failed(let reason):
-            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(reason)")]))
+            return refused("cannot read the answers file: \(reason)")
         }
-        guard TerminalText.isValidUTF8(bytes) else {
-            return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file is not UTF-8 text")]))
-        }
-        return parse(text: String(decoding: bytes, as: UTF8.self), host: host)
     }
 
     /// For the interactive wizard: the answers filled in as far as they go, with every problem, so the wizard
     /// can open with each problem marked on its field. Only a file whose syntax cannot be read is refused.
     public static func loadForWizard(path: String, host: HostInventory) -> Result<(VMDraft, [AnswersProblem]), AnswersProblems> {
-        let bytes: [UInt8]
-        switch BoundedFile.read(path, limit: maxSize) {
-        case .ok(let read): bytes = read
-        case .missing:
-            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(SystemError.text(ENOENT))")]))
-        case .failed(let reason):
-            return .failure(AnswersProblems([AnswersProblem(location: "", message: "cannot read the answers file: \(reason)")]))
+        let text: String
+        switch readText(path) {
+        case .success(let read): text = read
+        case .failure(let problems): return .failure(problems)
         }
-        guard TerminalText.isValidUTF8(bytes) else {
-            return .failure(AnswersProblems([AnswersProblem(location: "", message: "the answers file is not UTF-8 text")]))
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let entries: AnswersEntries = detectFormat(text) == .json ? AnswersJSON.read(text) : AnswersConfig.read(text)
+        let entries = read(text)
         if entries.fatal { return .failure(AnswersProblems(entries.problems)) }
         var importer = AnswersImporter(host: host, format: entries.format)
         switch importer.run(entries) {
@@ -100,13 +98,14 @@ public enum Answers {
 
     /// Parses answers text (format detected) into a draft, checked against `host` with the wizard's validation.
     public static func parse(text: String, host: HostInventory) -> Result<VMDraft, AnswersProblems> {
-        let entries: AnswersEntries
-        switch detectFormat(text) {
-        case .json: entries = AnswersJSON.read(text)
-        case .config: entries = AnswersConfig.read(text)
-        }
+        let entries = read(text)
         var importer = AnswersImporter(host: host, format: entries.format)
         return importer.run(entries)
+    }
+
+    /// The text's entries, read as JSON or as a config file by its first character.
+    private static func read(_ text: String) -> AnswersEntries {
+        detectFormat(text) == .json ? AnswersJSON.read(text) : AnswersConfig.read(text)
     }
 
     /// Far above any real VM config (Proxmox caps a description at 8 KiB); a larger file is refused unread.
