@@ -24,20 +24,8 @@ public enum EscapeSequence {
         case "[": return controlSequence(body.dropFirst())
         case "O":
             guard body.count >= 2 else { return nil }
-            switch body[1] {
-            case "A": return .key(.up)
-            case "B": return .key(.down)
-            case "C": return .key(.right)
-            case "D": return .key(.left)
-            case "H": return .key(.home)
-            case "F": return .key(.end)
-            case "M": return .key(.enter)
-            case "P": return .key(.function(1))
-            case "Q": return .key(.function(2))
-            case "R": return .key(.function(3))
-            case "S": return .key(.function(4))
-            default: return .ignore
-            }
+            if body[1] == "M" { return .key(.enter) }  // keypad Enter
+            return finalKey(body[1]).map(Meaning.key) ?? .ignore
         case "]", "P", "_", "^", "X":
             // OSC, DCS, APC, PM, SOS: a string ended by BEL or ESC \.
             if body.last == "\u{07}" { return .ignore }
@@ -47,6 +35,21 @@ public enum EscapeSequence {
         default:
             // Alt plus a key: vmwizard has no Alt bindings.
             return .ignore
+        }
+    }
+
+    /// The key a final letter names in both SS3 (`ESC O A`) and CSI (`ESC [ A`, `ESC [ 1;5 P`) forms: cursor
+    /// keys, Home/End, F1-F4.
+    static func finalKey(_ final: Unicode.Scalar) -> Key? {
+        switch final {
+        case "A": return .up
+        case "B": return .down
+        case "C": return .right
+        case "D": return .left
+        case "H": return .home
+        case "F": return .end
+        case "P", "Q", "R", "S": return .function(Int(final.value - ("P" as Unicode.Scalar).value) + 1)
+        default: return nil
         }
     }
 
@@ -73,16 +76,11 @@ public enum EscapeSequence {
     static func meaning(parameters: String, final: Unicode.Scalar) -> Meaning {
         let numbers = parameters.split(separator: ";").map { Int($0) }
         switch final {
-        case "A": return .key(.up)
-        case "B": return .key(.down)
-        case "C": return .key(.right)
-        case "D": return .key(.left)
-        case "H": return .key(.home)
-        case "F": return .key(.end)
+        case "A", "B", "C", "D", "H", "F": return finalKey(final).map(Meaning.key) ?? .ignore
         case "Z": return .key(.backTab)
         case "P", "Q", "R", "S":
             guard parameters.isEmpty || parameters.hasPrefix("1;") else { return .ignore }
-            return .key(.function(Int(final.value - ("P" as Unicode.Scalar).value) + 1))
+            return finalKey(final).map(Meaning.key) ?? .ignore
         case "~":
             guard let first = numbers.first, let code = first else { return .ignore }
             switch code {
