@@ -37,23 +37,12 @@ struct CorpusEvaluation {
             return "refused: " + failure.problems.map(\.description).joined(separator: "; ")
         case .success(var draft):
             draft.values[FieldID.vmid.rawValue] = vmid
-            let again = withoutMACs(ConfigFile.render(VMModel(draft: draft, host: host)))
-            let original = withoutMACs(config)
+            let again = ConfigComparison.withoutMACs(ConfigFile.render(VMModel(draft: draft, host: host)))
+            let original = ConfigComparison.withoutMACs(config)
             if again == original { return nil }
             let old = Set(original.split(separator: "\n")), new = Set(again.split(separator: "\n"))
             return "differs: -" + old.subtracting(new).sorted().joined(separator: " | ") + " +" + new.subtracting(old).sorted().joined(separator: " | ")
         }
-    }
-
-    /// `net0: virtio=BC:24:11:…,bridge=vmbr0` without the `=MAC`.
-    static func withoutMACs(_ config: String) -> String {
-        config.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard line.hasPrefix("net"), let colon = line.firstIndex(of: ":") else { return String(line) }
-            let value = line[line.index(colon, offsetBy: 2)...]
-            let head = value.prefix { $0 != "," }
-            guard let eq = head.firstIndex(of: "=") else { return String(line) }
-            return String(line[..<line.index(colon, offsetBy: 2)]) + head[..<eq] + value[head.endIndex...]
-        }.joined(separator: "\n")
     }
 
     var jsonLine: String {

@@ -108,11 +108,13 @@ import Testing
 
     // MARK: ShellQuote
 
-    /// Runs `bash -c 'printf "%s\0" WORDS'` and splits what it prints.
-    static func shellWords(_ line: String) throws -> [String] {
+    /// Runs `bash -c 'printf "%s\0" WORDS'` and splits what it prints: the words bash reads from a pasted
+    /// line (in the test's environment, or the one given, e.g. `LC_ALL=C`).
+    static func shellWords(_ line: String, environment: [String: String]? = nil) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", "printf '%s\\0' " + line]
+        if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

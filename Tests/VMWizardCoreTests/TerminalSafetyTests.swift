@@ -35,20 +35,9 @@ import Testing
         #expect(!TerminalText.isValidUTF8([0xF4, 0x90, 0x80, 0x80]))
     }
 
-    /// What `bash -c 'printf "%s\0" LINE'` gives back: the words bash reads from a pasted line.
+    /// The words bash reads from a pasted line, in the C locale (no UTF-8 help from the shell).
     static func bashWords(_ line: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "printf '%s\\0' " + line]
-        process.environment = ["LC_ALL": "C"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        var words = String(decoding: data, as: UTF8.self).components(separatedBy: "\0")
-        words.removeLast()
-        return words
+        try ShellSafetyTests.shellWords(line, environment: ["LC_ALL": "C"])
     }
 
     @Test func qmLineQuotesControlCharactersAsAnsiC() throws {
