@@ -47,8 +47,38 @@ enum HostSource {
             return .failure(Refusal(reason:
                 "reading the host's files did not finish within \(Int(loadDeadline)) s (still reading: \(files.isEmpty ? "unknown" : files)); is pmxcfs or a network mount hanging?"))
         }
-        if !interactive { listNetworkISOFolders(&host, root: root) }
+        if !interactive {
+            listNetworkISOFolders(&host, root: root)
+            listExistingVolumes(&host)
+        }
         return .success((host, nil))
+    }
+
+    /// Batch mode checks the LUNs an answers file picks on iSCSI storages: every such storage of this node is
+    /// listed through Proxmox now, all at once, each with a timeout; a volume picked on one that fails is warned about.
+    static func listExistingVolumes(_ host: inout HostInventory) {
+        let storages = host.storages(withContent: "images", on: host.localNode).filter(\.selectsExistingVolumes).map(\.id)
+        guard !storages.isEmpty else { return }
+        let box = VolumeResults()
+        let group = DispatchGroup()
+        let node = host.localNode
+        for storage in storages {
+            group.enter()
+            DetachedThread.start {
+                box.set(storage, StorageVolumeLoader(timeout: 10).list(storage: storage, node: node))
+                group.leave()
+            }
+        }
+        group.wait()
+        // A failed listing is said where an answer picks a volume of that storage (the field's warning).
+        for storage in storages { host.existingVolumes[storage] = box.value[storage] ?? .failed("not listed") }
+    }
+
+    private final class VolumeResults: @unchecked Sendable {
+        private let lock = Lock()
+        private var listings: [String: VolumeListing] = [:]
+        func set(_ storage: String, _ listing: VolumeListing) { lock.withLock { listings[storage] = listing } }
+        var value: [String: VolumeListing] { lock.withLock { listings } }
     }
 
     /// Batch mode checks ISO images on network storages too: their folders are listed now, each with a

@@ -141,6 +141,11 @@ struct InteractiveSession {
                         let resources = RemoteNodeLoader().load(node: node, isoStorages: storages)
                         queue.post(.remoteNodeLoaded(node: node, resources))
                     }
+                case .listVolumes(let storage, let node):
+                    let queue = self.queue
+                    DetachedThread.start {
+                        queue.post(.volumesListed(storage: storage, StorageVolumeLoader().list(storage: storage, node: node)))
+                    }
                 case .create:
                     applyStarted = Date()
                     startApply(state.model)

@@ -487,3 +487,22 @@ import Testing
         #expect(text.contains("(typed, not from the list)"))
     }
 }
+
+@Suite struct ExistingVolumeTransitionTests {
+    @Test func choosingAnISCSIStorageListsItsLUNsOnceInTheBackground() {
+        var host = HostInventory.demo
+        host.existingVolumes = [:]
+        var state = WizardState(model: VMModel(host: host))
+        #expect(state.update(.tick(elapsed: 0)).isEmpty, "nothing is listed before the storage is chosen")
+        state.model.set(.diskStorage, item: 0, to: "san")
+        let effects = state.update(.tick(elapsed: 0))
+        #expect(effects.contains(.listVolumes(storage: "san", node: "pve")))
+        #expect(state.model.host.existingVolumes["san"] == .loading)
+        #expect(!state.update(.tick(elapsed: 0)).contains(.listVolumes(storage: "san", node: "pve")), "asked once")
+        let lun = ISOImage(volid: "san:0.0.7.scsi-x", fileName: "0.0.7.scsi-x", sizeBytes: 1 << 30)
+        state.update(.volumesListed(storage: "san", .loaded([lun])))
+        #expect(OptionCatalog.spec(.diskVolume)!.choices(state.model.context(item: 0)).map(\.value) == [lun.volid])
+        state.update(.volumesListed(storage: "san", .failed("could not list the volumes of storage san with pvesh (within 15 s)")))
+        #expect(state.status?.description.contains("could not list") == true && state.statusIsError)
+    }
+}

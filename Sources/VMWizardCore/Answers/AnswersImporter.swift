@@ -504,6 +504,8 @@ struct AnswersImporter {
     private struct Volume {
         var storage: String
         var format: String?
+        /// The existing volume an answers file picks on an iSCSI storage.
+        var picked: String?
     }
 
     /// The storage (and, for file storages, the format) of a config file's volume.
@@ -520,6 +522,15 @@ struct AnswersImporter {
         let name = file[file.index(after: colon)...]
         let ext = name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
         return Volume(storage: String(file[..<colon]), format: ["raw", "qcow2", "vmdk"].contains(ext) ? ext : nil)
+    }
+
+    /// The storage of a drive's volume when that storage hands out existing volumes (iSCSI) and the volume is
+    /// not a `STORAGE:SIZE` request.
+    private func pickedStorage(_ file: String) -> String? {
+        guard let colon = file.firstIndex(of: ":"), let storage = host.storage(String(file[..<colon])),
+              storage.selectsExistingVolumes, !PVEFormat.isPlainDecimal(String(file[file.index(after: colon)...]), maxDecimals: 30)
+        else { return nil }
+        return storage.id
     }
 
     /// `STORAGE:SIZE` of the create call; `size` nil for the small EFI/TPM volumes whose size is ignored.
@@ -544,6 +555,7 @@ struct AnswersImporter {
             problem(entry.location, "\(entry.key) names no storage")
             return nil
         }
+        if let store = pickedStorage(file) { return Volume(storage: store, format: nil, picked: isJSON ? file : nil) }
         var volume = isJSON ? allocation(file, entry).map { Volume(storage: $0.storage, format: nil) } : existingVolume(file, entry)
         if let format = values["format"] { volume?.format = format }
         return volume
@@ -578,6 +590,7 @@ struct AnswersImporter {
         guard let volume = smallVolume(entry, pairs) else { return }
         set(.efiAdd, "1", at: entry.location)
         set(.efiStorage, volume.storage, at: entry.location)
+        if let picked = volume.picked { set(.efiVolume, picked, at: entry.location) }
         set(.efiKeys, keys, at: entry.location)
         set(.efiType, efitype, at: entry.location)
         if let format = volume.format { set(.efiFormat, format, at: entry.location, given: false) }
@@ -604,6 +617,7 @@ struct AnswersImporter {
         guard let volume = smallVolume(entry, pairs) else { return }
         set(.tpmAdd, "1", at: entry.location)
         set(.tpmStorage, volume.storage, at: entry.location)
+        if let picked = volume.picked { set(.tpmVolume, picked, at: entry.location) }
         set(.tpmVersion, version, at: entry.location)
         if let format = volume.format { set(.tpmFormat, format, at: entry.location, given: false) }
     }
@@ -642,8 +656,21 @@ struct AnswersImporter {
             return
         }
 
-        var storage: String, size: String?, importFrom: String?, format = values["format"]
-        if isJSON {
+        var storage: String, size: String?, importFrom: String?, format = values["format"], volume: String?
+        if let store = pickedStorage(file) {
+            // A storage that hands out existing volumes (iSCSI): JSON picks the LUN; a config file's LUN belongs
+            // to the VM it came from, so the new VM's is picked anew.
+            storage = store
+            if isJSON { volume = file }
+            if values["import-from"] != nil {
+                problem(entry.location, "\(entry.key): storage '\(store)' hands out existing volumes; nothing can be imported onto it")
+                return
+            }
+            if let given = format, given != "raw" {
+                problem(entry.location, "\(entry.key): format '\(Checks.shown(given))' differs from the volume's format raw (Proxmox refuses that)")
+                return
+            }
+        } else if isJSON {
             guard let alloc = allocation(file, entry) else { return }
             storage = alloc.storage
             if let source = values["import-from"] {
@@ -683,6 +710,7 @@ struct AnswersImporter {
         set(.diskStorage, item: item, storage, at: at)
         if let size { set(.diskSize, item: item, size, at: at) }
         if let importFrom { set(.diskImport, item: item, importFrom, at: at) }
+        if let volume { set(.diskVolume, item: item, volume, at: at) }
         if let format { set(.diskFormat, item: item, format, at: at, given: false) }
         set(.diskIothread, item: item, "0", at: at, given: false)
         for (key, value) in pairs {

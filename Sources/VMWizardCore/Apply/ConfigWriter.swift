@@ -29,7 +29,9 @@ public struct ConfigWriter: Sendable {
     public static func volumesToAllocate(_ model: VMModel) -> [String] {
         PVEParameters.build(model, includeStart: false).compactMap { param in
             guard ConfigFile.isDrive(param.key) else { return nil }
-            return PropertyString.parse(param.value).value("media") == "cdrom" ? nil : param.key
+            let drive = PropertyString.parse(param.value)
+            guard drive.value("media") != "cdrom", let head = drive.head, ConfigFile.isNewVolume(head) else { return nil }
+            return param.key
         }
     }
 

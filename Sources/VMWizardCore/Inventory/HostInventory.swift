@@ -42,6 +42,10 @@ public struct HostInventory: Sendable, Equatable {
     /// Disk images in the `import/` folder of local storages with `import` content, by storage ID. A storage
     /// that is not here was not listed (a network one: it could hang), and its images are typed by hand.
     public var importImages: [String: [ISOImage]] = [:]
+    /// The volumes of storages whose disks are picked, not allocated (iSCSI LUNs), by storage ID. Listed through
+    /// Proxmox in the background when such a storage is chosen (the listing logs in to the target); absent
+    /// until then.
+    public var existingVolumes: [String: VolumeListing] = [:]
     /// The node's CPU architecture (`x86_64`, `aarch64`): a guest of another architecture is emulated.
     public var hostArch: String = "x86_64"
     /// The cluster's custom CPU models (`/etc/pve/virtual-guest/cpu-models.conf`): name → the model it reports.
@@ -161,6 +165,9 @@ public struct Storage: Sendable, Equatable {
         return max(0, total - used)
     }
 
+    /// Its disks are existing volumes picked from a list (iSCSI LUNs): Proxmox cannot allocate new ones on it.
+    public var selectsExistingVolumes: Bool { type == "iscsi" || type == "iscsidirect" }
+
     /// Usable on `node`: not disabled and not restricted to other nodes.
     public func isEnabled(on node: String) -> Bool {
         !disabled && (nodes?.contains(node) ?? true)
@@ -240,6 +247,18 @@ extension HostInventory {
     /// Storages usable on `node` that hold the given content type, in storage.cfg order.
     public func storages(withContent content: String, on node: String) -> [Storage] {
         storages.filter { $0.content.contains(content) && $0.isEnabled(on: node) }
+    }
+}
+
+/// The volumes of a storage whose disks are picked from a list.
+public enum VolumeListing: Sendable, Equatable {
+    case loading
+    case loaded([ISOImage])
+    case failed(Phrase)
+
+    public var volumes: [ISOImage]? {
+        if case .loaded(let volumes) = self { return volumes }
+        return nil
     }
 }
 

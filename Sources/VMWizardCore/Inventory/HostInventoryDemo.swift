@@ -29,6 +29,9 @@ extension HostInventory {
                 totalBytes: 2048 * gib, usedBytes: 1291 * gib + 104_857_600,
                 formats: ["raw", "qcow2", "vmdk"], defaultFormat: "raw"
             ),
+            Storage(
+                id: "san", type: "iscsi", content: ["images"], shared: true, formats: ["raw"], defaultFormat: "raw"
+            ),
         ]
         func iso(_ storage: String, _ name: String, _ size: Int64) -> ISOImage {
             ISOImage(volid: "\(storage):iso/\(name)", fileName: name, sizeBytes: size)
@@ -66,6 +69,13 @@ extension HostInventory {
                 ISOImage(volid: "local:import/legacy-app-disk1.vmdk", fileName: "legacy-app-disk1.vmdk", sizeBytes: 2_147_549_184),
             ],
         ]
+        // The SAN's LUNs, as `pvesh get /nodes/pve/storage/san/content` would list them.
+        func lun(_ name: String, _ gibs: Int64) -> ISOImage { ISOImage(volid: "san:\(name)", fileName: name, sizeBytes: gibs * gib) }
+        host.existingVolumes["san"] = .loaded([
+            lun("0.0.0.scsi-36001405d27e5d898829468b90ce4ef8c", 100),
+            lun("0.0.1.scsi-360014054f6a3b2c1d0e9f8a7b6c5d4e3", 250),
+            lun("0.0.2.scsi-36001405a1b2c3d4e5f60718293a4b5c6", 1),
+        ])
         return host
     }()
 }

@@ -4,7 +4,7 @@ enum UITextZH {
     static let texts: [String: String] = tabs
         .merging(general) { $1 }.merging(osAndSystem) { $1 }.merging(disks) { $1 }
         .merging(cpuMemoryNetwork) { $1 }.merging(checks) { $1 }.merging(screens) { $1 }.merging(keys) { $1 }
-        .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }.merging(trust) { $1 }.merging(arch) { $1 }
+        .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }.merging(trust) { $1 }.merging(arch) { $1 }.merging(volumes) { $1 }
 
     static let tabs: [String: String] = [
         "General": "常规",

@@ -110,6 +110,13 @@ public enum ConfigFile {
         key == "efidisk0" || key == "tpmstate0" || DiskSlot(configKey: key) != nil
     }
 
+    /// `STORAGE:SIZE`, which asks `qm create` for a new volume (qemu-server's NEW_DISK_RE); anything else names an
+    /// existing volume, used as it is.
+    static func isNewVolume(_ head: String) -> Bool {
+        guard let colon = head.firstIndex(of: ":") else { return false }
+        return PVEFormat.isPlainDecimal(String(head[head.index(after: colon)...]), maxDecimals: 30)
+    }
+
     static let fileBasedTypes: Set<String> = ["dir", "nfs", "cifs", "glusterfs", "btrfs", "cephfs"]
 
     /// Volume names `qm create` would give the new volumes: it allocates them in the order of the sorted drive
@@ -122,7 +129,7 @@ public enum ConfigFile {
         var result: [String: String] = [:]
         for param in params.sorted(by: { $0.key < $1.key }) where isDrive(param.key) {
             let drive = PropertyString.parse(param.value)
-            guard let head = drive.head, drive.value("media") != "cdrom", let colon = head.firstIndex(of: ":") else { continue }
+            guard let head = drive.head, drive.value("media") != "cdrom", isNewVolume(head), let colon = head.firstIndex(of: ":") else { continue }
             let storage = String(head[..<colon])
             let info = model.host.storage(storage)
             let fileBased = info.map { fileBasedTypes.contains($0.type) } ?? false
@@ -155,19 +162,13 @@ public enum ConfigFile {
     static func driveLine(_ key: String, _ value: String, volume: String?, model: VMModel) -> String {
         var drive = PropertyString.parse(value)
         if drive.value("media") == "cdrom" { return value }
+        if let head = drive.head, !isNewVolume(head) { return existingDriveLine(drive, model: model) }
         let requested = drive.head.flatMap { $0.split(separator: ":").last }.map(String.init)
         let storage = drive.head.flatMap { $0.split(separator: ":").first }.map(String.init)
         let storageType = storage.flatMap { model.host.storage($0)?.type }
         let importSource = drive.value("import-from")
         drive.head = volume ?? drive.head
-        var pairs = drive.pairs.filter { $0.key != "import-from" && $0.key != "format" }.map { pair -> (key: String, value: String) in
-            switch (pair.key, pair.value) {
-            case ("discard", _): return pair
-            case (_, "on"): return (pair.key, "1")
-            case ("replicate", "no"): return (pair.key, "0")
-            default: return pair
-            }
-        }
+        var pairs = storedFlags(drive.pairs.filter { $0.key != "import-from" && $0.key != "format" })
         // New pre-enrolled 4m EFI vars carry the 2023 Microsoft certificates; ARM's pre-enrolled vars are taken
         // to carry them too (same firmware build; not confirmed on an ARM node).
         let arm = model.guestArch == .aarch64
@@ -188,6 +189,31 @@ public enum ConfigFile {
             sizeText = nil
         }
         if let sizeText { pairs.append(("size", sizeText)) }
+        drive.pairs = pairs.sorted { $0.key < $1.key }
+        return drive.text
+    }
+
+    /// Drive flags as the config stores them: `on` as 1, `replicate=no` as 0 (discard keeps its word).
+    static func storedFlags(_ pairs: [(key: String, value: String)]) -> [(key: String, value: String)] {
+        pairs.map { pair in
+            switch (pair.key, pair.value) {
+            case ("discard", _): return pair
+            case (_, "on"): return (pair.key, "1")
+            case ("replicate", "no"): return (pair.key, "0")
+            default: return pair
+            }
+        }
+    }
+
+    /// An existing volume (an iSCSI LUN) as `qm create` records it: as given, with the size the storage reports
+    /// for it; the flags as 1/0 like every drive.
+    static func existingDriveLine(_ given: PropertyString, model: VMModel) -> String {
+        var drive = given
+        var pairs = storedFlags(drive.pairs)
+        if let head = drive.head, let storage = head.split(separator: ":").first,
+           let size = model.host.existingVolumes[String(storage)]?.volumes?.first(where: { $0.volid == head })?.sizeBytes {
+            pairs.append(("size", DiskSize.proxmoxText(bytes: Int(size))))
+        }
         drive.pairs = pairs.sorted { $0.key < $1.key }
         return drive.text
     }

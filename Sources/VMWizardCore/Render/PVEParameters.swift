@@ -97,15 +97,20 @@ public enum PVEParameters {
         }
     }
 
+    /// `STORAGE:1` for a new small volume (its size is fixed by Proxmox), or the existing volume picked.
+    static func smallVolume(_ model: VMModel, storageField: FieldID, volumeField: FieldID) -> String {
+        model.selectsExistingVolume(storageField: storageField) ? model.value(volumeField) : "\(model.value(storageField)):1"
+    }
+
     static func efiDisk(_ model: VMModel) -> String {
-        var value = "\(model.value(.efiStorage)):1,efitype=\(model.value(.efiType))"
+        var value = "\(smallVolume(model, storageField: .efiStorage, volumeField: .efiVolume)),efitype=\(model.value(.efiType))"
         if model.flag(.efiKeys) { value += ",pre-enrolled-keys=1" }
         if let format = model.activeValue(.efiFormat) { value += ",format=\(format)" }
         return value
     }
 
     static func tpmState(_ model: VMModel) -> String {
-        var value = "\(model.value(.tpmStorage)):1"
+        var value = smallVolume(model, storageField: .tpmStorage, volumeField: .tpmVolume)
         if let format = model.activeValue(.tpmFormat) { value += ",format=\(format)" }
         return value + ",version=\(model.value(.tpmVersion))"
     }
@@ -125,12 +130,22 @@ public enum PVEParameters {
 
     static func diskValue(_ model: VMModel, disk: Int) -> String {
         func active(_ id: FieldID) -> String? { model.activeValue(id, item: disk) }
-        func on(_ id: FieldID) -> Bool { active(id) == "1" }
         let storage = model.value(.diskStorage, item: disk)
+        if model.selectsExistingVolume(storageField: .diskStorage, item: disk) {
+            return options(model, disk: disk, head: model.value(.diskVolume, item: disk))
+        }
         let source = model.value(.diskImport, item: disk)
         var parts = [source.isEmpty ? "\(storage):\(allocationSize(model.value(.diskSize, item: disk)))" : "\(storage):0"]
         if let format = active(.diskFormat) { parts.append("format=\(format)") }
         if !source.isEmpty { parts.append("import-from=\(source)") }
+        return options(model, disk: disk, head: parts.joined(separator: ","))
+    }
+
+    /// The drive's options after its volume, in the web UI's order.
+    static func options(_ model: VMModel, disk: Int, head: String) -> String {
+        func active(_ id: FieldID) -> String? { model.activeValue(id, item: disk) }
+        func on(_ id: FieldID) -> Bool { active(id) == "1" }
+        var parts = [head]
         if active(.diskBackup) == "0" { parts.append("backup=0") }
         if on(.diskReplicate) { parts.append("replicate=no") }
         if on(.diskDiscard) { parts.append("discard=on") }

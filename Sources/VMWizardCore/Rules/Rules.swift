@@ -106,6 +106,26 @@ extension VMModel {
         host.storages(withContent: content, on: targetNode)
     }
 
+    /// The size of a disk that is not imported: the typed size, or the listed size of the existing volume picked.
+    public func newDiskBytes(_ disk: Int) -> Int? {
+        guard value(.diskImport, item: disk).isEmpty || selectsExistingVolume(storageField: .diskStorage, item: disk) else { return nil }
+        if selectsExistingVolume(storageField: .diskStorage, item: disk) {
+            return existingVolumeSize(storageField: .diskStorage, volumeField: .diskVolume, item: disk).map { Int($0) }
+        }
+        return DiskSize.kibibytes(fromField: value(.diskSize, item: disk)).map { Int($0) * 1024 }
+    }
+
+    /// The listed size of the existing volume a field names; nil when it is not (yet) known.
+    public func existingVolumeSize(storageField: FieldID, volumeField: FieldID, item: Int? = nil) -> Int64? {
+        let volid = value(volumeField, item: item)
+        return host.existingVolumes[value(storageField, item: item)]?.volumes?.first { $0.volid == volid }?.sizeBytes
+    }
+
+    /// Storages for VM images where Proxmox can create a new volume (not the iSCSI ones, which hand out LUNs).
+    public var allocatingImageStorages: [Storage] {
+        storages(withContent: "images").filter { !$0.selectsExistingVolumes }
+    }
+
     /// Bridges of the target node: the local node's from its files, another node's once pvesh answered;
     /// nil while they are unknown.
     public var targetBridges: [Bridge]? {
@@ -171,8 +191,10 @@ public enum Rules {
         case .virtioStorage:
             if old != new { model.reset(.virtioImage) }
         case .diskStorage, .efiStorage, .tpmStorage:
-            // The format list belongs to the storage.
+            // The format list and the existing volumes belong to the storage.
             let formatField: FieldID = id == .diskStorage ? .diskFormat : (id == .efiStorage ? .efiFormat : .tpmFormat)
+            let volumeField: FieldID = id == .diskStorage ? .diskVolume : (id == .efiStorage ? .efiVolume : .tpmVolume)
+            if old != new { model.reset(volumeField, item: item) }
             if old != new, let typed = model.userValue(formatField, item: item),
                !model.formats(ofStorage: new).contains(typed) {
                 model.reset(formatField, item: item)
@@ -214,8 +236,7 @@ public enum WindowsMinimums {
     }
 
     public static func disk(_ model: VMModel, item: Int?) -> Issue? {
-        guard let needs = needs(model), item == 0, model.value(.diskImport, item: 0).isEmpty,
-              let kib = DiskSize.kibibytes(fromField: model.value(.diskSize, item: 0)), kib * 1024 < needs.diskBytes else { return nil }
+        guard let needs = needs(model), item == 0, let bytes = model.newDiskBytes(0), bytes < needs.diskBytes else { return nil }
         return .warning("\(needs.name) needs a disk of at least \(needs.diskBytes / 1_000_000_000) GB (Microsoft's minimum)")
     }
 

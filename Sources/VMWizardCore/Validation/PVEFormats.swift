@@ -68,6 +68,25 @@ public enum PVEFormat {
         return nil
     }
 
+    /// The name of an existing volume on a storage that hands them out, by its plugin's `parse_volname`: iSCSI
+    /// LUNs are `CHANNEL.ID.LUN.DEVICE`, direct iSCSI ones `lunN`. A comma would end the drive's volume early.
+    public static func existingVolumeName(_ name: String, storageType: String) -> Phrase? {
+        if name.contains(",") { return "a volume name cannot contain a comma in a drive" }
+        switch storageType {
+        case "iscsi":
+            let parts = name.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
+            let ok = parts.count == 4 && parts.prefix(3).allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+                && !parts[3].isEmpty && !parts[3].contains { $0 == "/" || $0.isWhitespace }
+            return ok ? nil : "an iSCSI volume is CHANNEL.ID.LUN.DEVICE, e.g. 0.0.1.scsi-36001405…"
+        case "iscsidirect":
+            let digits = name.dropFirst(3)
+            return name.hasPrefix("lun") && !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit) ? nil
+                : "a direct iSCSI volume is lunN, e.g. lun1"
+        default:
+            return nil
+        }
+    }
+
     /// An `import-from` source that is a volume, by Proxmox's rules: a disk image (content images) or an image
     /// in a storage's import/ folder (qcow2, raw or vmdk, or a disk inside an OVA); never an ISO or a template.
     public static func importVolume(_ value: String, storageType: String?) -> Phrase? {

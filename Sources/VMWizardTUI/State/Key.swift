@@ -20,6 +20,8 @@ public enum Event: Sendable {
     case isoListingsArrived([ISOListingResult])
     /// Another node's bridges and ISO lists arrived (or could not be read).
     case remoteNodeLoaded(node: String, RemoteNodeResources)
+    /// The volumes of a storage whose disks are picked from a list (iSCSI).
+    case volumesListed(storage: String, VolumeListing)
     /// A step of the apply started: its command line (for the screen) and process ID.
     case applyStep(command: String, pid: Int32)
     /// A line of output from the running `qm`/`pvesh` step.
@@ -59,4 +61,6 @@ public enum Effect: Sendable, Equatable {
     case repaint
     /// Read another node's bridges and ISO lists (pvesh, in the background).
     case loadRemoteNode(String)
+    /// List the volumes of a storage whose disks are picked from a list, in the background.
+    case listVolumes(storage: String, node: String)
 }

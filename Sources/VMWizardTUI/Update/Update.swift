@@ -28,6 +28,10 @@ extension WizardState {
             model.host.remoteNodes[node] = resources
             if case .failed(let reason) = resources.status { setStatus(reason, error: true) }
             effects = []
+        case .volumesListed(let storage, let listing):
+            model.host.existingVolumes[storage] = listing
+            if case .failed(let reason) = listing { setStatus(reason, error: true) }
+            effects = []
         case .applyStep(let command, let pid):
             apply?.runningCommand = command
             apply?.runningPID = pid
@@ -75,6 +79,11 @@ extension WizardState {
            model.host.nodes.contains(where: { $0.name == model.targetNode }) {
             model.host.remoteNodes[model.targetNode] = .loading
             effects.append(.loadRemoteNode(model.targetNode))
+        }
+        // An iSCSI storage's LUNs are listed when it is first chosen.
+        for storage in model.storagesAwaitingVolumeListing {
+            model.host.existingVolumes[storage] = .loading
+            effects.append(.listVolumes(storage: storage, node: model.targetNode))
         }
         if model.draft != draftBefore { effects.append(.saveDraft) }
         if showAdvanced != advancedBefore { effects.append(.savePreferences) }

@@ -24,9 +24,9 @@ struct InventoryDemoHostTests {
         #expect(demo.nextFreeVMID(from: 104) == 104)
     }
 
-    @Test("Storages local, local-lvm and the NFS ISO store, with sizes and formats")
+    @Test("Storages local, local-lvm, the NFS ISO store and an iSCSI SAN, with sizes and formats")
     func storages() throws {
-        #expect(demo.storages.map(\.id) == ["local", "local-lvm", "nas-iso"])
+        #expect(demo.storages.map(\.id) == ["local", "local-lvm", "nas-iso", "san"])
         let local = try #require(demo.storage("local"))
         #expect(local.type == "dir")
         #expect(local.path == "/var/lib/vz")
@@ -42,7 +42,10 @@ struct InventoryDemoHostTests {
         #expect(isos.type == "nfs")
         #expect(isos.shared)
         #expect(isos.content == ["iso"])
-        #expect(demo.storages(withContent: "images", on: "pve").map(\.id) == ["local-lvm"])
+        let san = try #require(demo.storage("san"))
+        #expect(san.selectsExistingVolumes && san.shared)
+        #expect(demo.existingVolumes["san"]?.volumes?.count == 3, "its LUNs are listed: the demo has no pvesh")
+        #expect(demo.storages(withContent: "images", on: "pve").map(\.id) == ["local-lvm", "san"])
         #expect(demo.storages(withContent: "iso", on: "pve").map(\.id) == ["local", "nas-iso"])
     }
 

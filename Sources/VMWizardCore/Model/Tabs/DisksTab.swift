@@ -76,15 +76,17 @@ extension OptionCatalog {
             .diskStorage, tab: .disks, scope: .disk, label: "Storage", kind: .picker, pveKey: .subKey("<bus><n>", "file"),
             defaultValue: { ctx in
                 if let item = ctx.item, item > 0, let first = ctx.model.firstDiskStorage { return first }
-                return ctx.model.storages(withContent: "images").map(\.id).sorted().first ?? ""
+                return (ctx.model.allocatingImageStorages.map(\.id).sorted().first
+                    ?? ctx.model.storages(withContent: "images").map(\.id).sorted().first) ?? ""
             },
             choices: imageStorageChoices,
             validate: Checks.storage("Storage", content: "images")),
+        existingVolume(.diskVolume, tab: .disks, scope: .disk, label: "Disk image", key: "<bus><n>", storageField: .diskStorage),
         FieldSpec(
             .diskSize, tab: .disks, scope: .disk, label: "Disk size",
             kind: .decimal(min: 0.001, max: 131_072, step: 1, decimals: 3, unit: "GiB"), pveKey: .subKey("<bus><n>", "size"),
             defaultValue: { _ in "32" },
-            enabled: { $0.value(.diskImport).isEmpty },
+            enabled: { $0.value(.diskImport).isEmpty && !$0.model.selectsExistingVolume(storageField: .diskStorage, item: $0.item) },
             validate: { value, ctx in
                 if value.isEmpty { return Issue("Disk size is required") }
                 guard let kib = DiskSize.kibibytes(fromField: value) else {
@@ -97,12 +99,16 @@ extension OptionCatalog {
         FieldSpec(
             .diskFormat, tab: .disks, scope: .disk, label: "Format", kind: .choice, pveKey: .subKey("<bus><n>", "format"),
             defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(.diskStorage)) },
-            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(.diskStorage)).count > 1 },
+            enabled: { ctx in
+                ctx.model.formats(ofStorage: ctx.value(.diskStorage)).count > 1
+                    && !ctx.model.selectsExistingVolume(storageField: .diskStorage, item: ctx.item)
+            },
             choices: { formatChoices($0, storageField: .diskStorage) }),
         FieldSpec(
             .diskImport, tab: .disks, scope: .disk, label: "Import from", kind: .picker,
             pveKey: .subKey("<bus><n>", "import-from"), advanced: true,
             placeholder: { _ in "nothing: new empty disk" },
+            enabled: { !$0.model.selectsExistingVolume(storageField: .diskStorage, item: $0.item) },
             // As the web UI: the qcow2, raw and vmdk images of storages with import content; any other source
             // (an absolute path, another VM's disk) is typed.
             choices: { ctx in

@@ -18,9 +18,11 @@ extension OptionCatalog {
         return ctx.model.formats(ofStorage: ctx.value(storageField)).map { Choice($0, labels[$0]) }
     }
 
-    /// EFI and TPM disks go where the first disk goes, else to the first storage for VM images.
+    /// EFI and TPM disks go where the first disk goes, else to the first storage for VM images that allocates
+    /// (an iSCSI storage only hands out existing LUNs).
     static func proposedSmallDiskStorage(_ ctx: FieldContext) -> String {
-        ctx.model.firstDiskStorage ?? ctx.model.storages(withContent: "images").first?.id ?? ""
+        if let first = ctx.model.firstDiskStorage, ctx.host.storage(first)?.selectsExistingVolumes != true { return first }
+        return ctx.model.allocatingImageStorages.first?.id ?? ctx.model.storages(withContent: "images").first?.id ?? ""
     }
 
     /// Where the small EFI vars or TPM state volume goes.
@@ -31,7 +33,9 @@ extension OptionCatalog {
             visible: active,
             choices: imageStorageChoices,
             validate: Checks.storage(label, content: "images"),
-            inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } })
+            inference: { ctx in
+                ctx.model.firstDiskStorage.flatMap { ctx.host.storage($0)?.selectsExistingVolumes == true ? nil : "same storage as the first disk" }
+            })
     }
 
     /// Its format: chosen only where the storage offers more than one.
@@ -41,7 +45,9 @@ extension OptionCatalog {
             id, tab: .system, label: label, kind: .choice, pveKey: .subKey(key, "format"),
             defaultValue: { ctx in ctx.model.preferredFormat(ofStorage: ctx.value(storageField)) },
             visible: active,
-            enabled: { ctx in ctx.model.formats(ofStorage: ctx.value(storageField)).count > 1 },
+            enabled: { ctx in
+                ctx.model.formats(ofStorage: ctx.value(storageField)).count > 1 && !ctx.model.selectsExistingVolume(storageField: storageField)
+            },
             choices: { formatChoices($0, storageField: storageField) })
     }
 
@@ -86,6 +92,10 @@ extension OptionCatalog {
             defaultValue: { _ in "1" },
             visible: { $0.model.usesOVMF }),
         volumeStorage(.efiStorage, label: "EFI Storage", key: "efidisk0", active: { $0.model.efiDiskActive }),
+        existingVolume(.efiVolume, tab: .system, label: "EFI volume", key: "efidisk0", storageField: .efiStorage,
+                       active: { $0.model.efiDiskActive },
+                       // qemu-server writes the OVMF variables only into a volume it allocates itself.
+                       caveat: "EFI volume: Proxmox uses an existing volume as it is and does not copy the OVMF variables (or the pre-enrolled keys) into it"),
         volumeFormat(.efiFormat, label: "EFI Format", key: "efidisk0", storageField: .efiStorage,
                      active: { $0.model.efiDiskActive }),
         FieldSpec(
@@ -117,6 +127,8 @@ extension OptionCatalog {
             validate: { _, ctx in WindowsMinimums.tpm(ctx.model) },
             inference: { ctx in ctx.model.ostype == "win11" ? "Windows 11 needs a TPM 2.0" : nil }),
         volumeStorage(.tpmStorage, label: "TPM Storage", key: "tpmstate0", active: { $0.model.tpmActive }),
+        existingVolume(.tpmVolume, tab: .system, label: "TPM volume", key: "tpmstate0", storageField: .tpmStorage,
+                       active: { $0.model.tpmActive }),
         volumeFormat(.tpmFormat, label: "TPM Format", key: "tpmstate0", storageField: .tpmStorage,
                      active: { $0.model.tpmActive }),
         FieldSpec(
