@@ -47,6 +47,21 @@ import Testing
         assertSnapshot(state.render(), named: "System-windows11-120x40")
     }
 
+    @Test func aDiskOnTheSANPicksALUNInsteadOfASize() {
+        var state = Self.onTab(.disks, width: 80, height: 24)
+        state.model.set(.diskStorage, item: 0, to: "san")
+        while state.focus != .field(FieldRef(.diskVolume, item: 0)) { state.press(.tab) }
+        state.press(.enter)
+        let picker = state.render()
+        #expect(picker.text.contains("0.0.1.scsi-360014054f6a3b2c1d0e9f8a7b6c5d4e3"))
+        #expect(picker.text.contains("250 GiB"))
+        assertSnapshot(picker, named: "Disks-san-picker-80x24")
+        state.press(.down, .enter)
+        let screen = state.render()
+        #expect(!screen.text.contains("Disk size"), "a LUN has its own size")
+        assertSnapshot(screen, named: "Disks-san-80x24")
+    }
+
     @Test func tooSmallTerminal() {
         let state = demoState(width: 60, height: 20)
         assertSnapshot(state.render(), named: "too-small-60x20")

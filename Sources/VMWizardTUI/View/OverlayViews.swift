@@ -94,7 +94,10 @@ extension WizardState {
         screen.cursor = (rect.x + 2 + used, rect.y + 1)
         screen.put(options.tr("\(items.count) of \(total)"), x: rect.maxX - 14, y: rect.y + 1, maxWidth: 12, style: .dim)
         let current = model.value(picker.field.id, item: picker.field.item)
-        let labelWidth = min(36, max(12, items.map { DisplayWidth.of(options.tr($0.label)) }.max() ?? 12))
+        // Labels get the room the details leave (long names such as iSCSI LUNs), at least 36 columns.
+        let widestDetail = items.map { DisplayWidth.of(options.tr($0.detail)) }.max() ?? 0
+        let labelCap = max(36, boxWidth - 8 - widestDetail)
+        let labelWidth = min(labelCap, max(12, items.map { DisplayWidth.of(options.tr($0.label)) }.max() ?? 12))
         if items.isEmpty {
             let text = options.tr(total == 0 ? "Nothing to pick on this host." : "Nothing matches. Backspace widens the filter.")
             screen.put(text, x: rect.x + 2, y: rect.y + 2, maxWidth: boxWidth - 4, style: .dim)

@@ -86,7 +86,9 @@ extension OptionCatalog {
             .diskSize, tab: .disks, scope: .disk, label: "Disk size",
             kind: .decimal(min: 0.001, max: 131_072, step: 1, decimals: 3, unit: "GiB"), pveKey: .subKey("<bus><n>", "size"),
             defaultValue: { _ in "32" },
-            enabled: { $0.value(.diskImport).isEmpty && !$0.model.selectsExistingVolume(storageField: .diskStorage, item: $0.item) },
+            // A LUN has its own size: the web UI hides the field.
+            visible: { !$0.model.selectsExistingVolume(storageField: .diskStorage, item: $0.item) },
+            enabled: { $0.value(.diskImport).isEmpty },
             validate: { value, ctx in
                 if value.isEmpty { return Issue("Disk size is required") }
                 guard let kib = DiskSize.kibibytes(fromField: value) else {
