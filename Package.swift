@@ -20,7 +20,9 @@ let package = Package(
         // Pure: option model, rules, validation, renderers, host inventory, answers, apply. No ncurses.
         // The system modules (FoundationEssentials, the C library), imported in one place.
         .target(name: "VMWizardPlatform"),
-        .target(name: "VMWizardCore", dependencies: ["VMWizardPlatform"]),
+        // crypt(3) from the system's libcrypt, to store a cloud-init password hashed as Proxmox stores it.
+        .target(name: "CPasswordHash", linkerSettings: [.linkedLibrary("crypt")]),
+        .target(name: "VMWizardCore", dependencies: ["VMWizardPlatform", "CPasswordHash"]),
         // Pure: wizard state machine and rendering into a cell buffer. No ncurses.
         .target(name: "VMWizardTUI", dependencies: ["VMWizardCore", "VMWizardPlatform"]),
         // The only module that touches the terminal.

@@ -55,8 +55,14 @@ public struct Applier: Sendable {
             host.guests = currentGuests(fallback: model.host)
             return .vmidTaken(vmid: vmid, suggestion: host.nextFreeVMID().map(String.init))
         }
-        let steps = QmCommand.plan(model, qm: qm, pvesh: pvesh)
-        guard let create = steps.first else { return .failed("nothing to run") }
+        // qm reads the SSH keys from a file: a private one, removed when the create is done.
+        let keyFile = PVEParameters.sshKeysText(model).flatMap { model.createsOnOtherNode ? nil : TemporaryKeyFile.write($0) }
+        defer { keyFile.map(TemporaryKeyFile.remove) }
+        if PVEParameters.sshKeysText(model) != nil, !model.createsOnOtherNode, keyFile == nil {
+            return .failed("could not write the SSH keys to a temporary file for qm: \(AtomicFile.errnoText())")
+        }
+        let steps = QmCommand.steps(model, qm: qm, pvesh: pvesh, sshKeysFile: keyFile ?? "/dev/stdin")
+        guard let create = steps.first?.argv else { return .failed("nothing to run") }
         output("$ " + ShellQuote.line(create))
         let creator = CommandRunner(argv: create)
         do {
@@ -73,24 +79,28 @@ public struct Applier: Sendable {
             return .failed(failure)
         }
         let details = creator.lines.filter { $0.contains("successfully created") || $0.contains("successfully imported") }
-        guard steps.count > 1 else {
-            return .created(vmid: vmid, details: details, started: nil, startError: nil)
+        // The VM exists now: each follow-up runs only while the ones before it worked.
+        var outcomes: [StepOutcome] = []
+        for step in steps.dropFirst() {
+            let shown = ShellQuote.line(step.argv)
+            if outcomes.contains(where: { $0.error != nil }) {
+                outcomes.append(StepOutcome(kind: step.kind, command: shown, ran: false))
+                continue
+            }
+            output("$ " + shown)
+            let runner = CommandRunner(argv: step.argv)
+            do {
+                try runner.start(onLine: output)
+            } catch {
+                outcomes.append(StepOutcome(kind: step.kind, command: shown, error: "could not run \(step.argv[0]): \(error)"))
+                continue
+            }
+            started(runner)
+            let stepStatus = runner.wait()
+            let message = runner.lines.suffix(10).joined(separator: "\n")
+            outcomes.append(StepOutcome(kind: step.kind, command: shown,
+                                        error: stepStatus == 0 ? nil : (message.isEmpty ? "exit status \(stepStatus)" : message)))
         }
-        let startCommand = steps[1]
-        output("$ " + ShellQuote.line(startCommand))
-        let starter = CommandRunner(argv: startCommand)
-        do {
-            try starter.start(onLine: output)
-        } catch {
-            return .created(vmid: vmid, details: details, started: false, startError: "could not run \(startCommand[0]): \(error)")
-        }
-        started(starter)
-        let startStatus = starter.wait()
-        if startStatus != 0 {
-            let message = starter.lines.suffix(10).joined(separator: "\n")
-            return .created(vmid: vmid, details: details, started: false,
-                            startError: message.isEmpty ? "exit status \(startStatus)" : message)
-        }
-        return .created(vmid: vmid, details: details, started: true, startError: nil)
+        return .created(vmid: vmid, details: details, steps: outcomes)
     }
 }

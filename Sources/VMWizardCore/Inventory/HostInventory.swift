@@ -46,6 +46,11 @@ public struct HostInventory: Sendable, Equatable {
     /// Proxmox in the background when such a storage is chosen (the listing logs in to the target); absent
     /// until then.
     public var existingVolumes: [String: VolumeListing] = [:]
+    /// root's SSH public keys on the node, offered for cloud-init.
+    public var sshKeys: [HostSSHKey] = []
+    /// The node's DNS servers and search domains (resolv.conf): what a cloud-init guest gets when none are set.
+    public var dnsServers: [String] = []
+    public var dnsSearch: String = ""
     /// The node's CPU architecture (`x86_64`, `aarch64`): a guest of another architecture is emulated.
     public var hostArch: String = "x86_64"
     /// The cluster's custom CPU models (`/etc/pve/virtual-guest/cpu-models.conf`): name → the model it reports.
@@ -179,10 +184,13 @@ public struct ISOImage: Sendable, Equatable {
     public var volid: String
     public var fileName: String
     public var sizeBytes: Int64
-    public init(volid: String, fileName: String, sizeBytes: Int64) {
+    /// A disk image's virtual size where it is known without a file to read (the demo host's images).
+    public var virtualBytes: Int64?
+    public init(volid: String, fileName: String, sizeBytes: Int64, virtualBytes: Int64? = nil) {
         self.volid = volid
         self.fileName = fileName
         self.sizeBytes = sizeBytes
+        self.virtualBytes = virtualBytes
     }
 }
 

@@ -65,10 +65,16 @@ extension HostInventory {
         host.importImages = [
             "local": [
                 ISOImage(volid: "local:import/debian-13-genericcloud-amd64.qcow2", fileName: "debian-13-genericcloud-amd64.qcow2",
-                         sizeBytes: 341_835_776),
-                ISOImage(volid: "local:import/legacy-app-disk1.vmdk", fileName: "legacy-app-disk1.vmdk", sizeBytes: 2_147_549_184),
+                         sizeBytes: 341_835_776, virtualBytes: 3 * gib),
+                ISOImage(volid: "local:import/legacy-app-disk1.vmdk", fileName: "legacy-app-disk1.vmdk", sizeBytes: 2_147_549_184,
+                         virtualBytes: 40 * gib),
             ],
         ]
+        host.dnsServers = ["192.168.1.1"]
+        host.dnsSearch = "example.lan"
+        if case .success(let key) = SSHPublicKey.parse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHXGfhso++PvfMv9p56+QQkm/+dBtqKaTprt3sDNOABP root@pve") {
+            host.sshKeys = [HostSSHKey(key: key, source: "/root/.ssh/id_ed25519.pub")]
+        }
         // The SAN's LUNs, as `pvesh get /nodes/pve/storage/san/content` would list them.
         func lun(_ name: String, _ gibs: Int64) -> ISOImage { ISOImage(volid: "san:\(name)", fileName: name, sizeBytes: gibs * gib) }
         host.existingVolumes["san"] = .loaded([

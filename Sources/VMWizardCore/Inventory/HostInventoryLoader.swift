@@ -158,6 +158,12 @@ public enum HostInventoryLoader {
             nodes[index].memoryTotalMiB = memoryTotalMiB
         }
 
+        // The DNS settings a cloud-init guest gets from the node when it is given none.
+        var dns: (servers: [String], search: String) = ([], "")
+        if let bytes = read(InventoryCloudInitFiles.resolvPath, consequence: "the node's DNS servers are not shown") {
+            dns = InventoryCloudInitFiles.parseResolvConf(bytes)
+        }
+
         var host = HostInventory(
             localNode: localNode, isDemo: false, clusterName: members?.clusterName,
             quorate: members?.quorate ?? true, nodes: nodes, guests: guests,
@@ -170,6 +176,8 @@ public enum HostInventoryLoader {
         host.customCPUModels = customCPUModels
         host.hostArch = hostArch
         host.importImages = importImages
+        host.sshKeys = InventoryCloudInitFiles.sshKeys(root: root)
+        (host.dnsServers, host.dnsSearch) = dns
         return host
     }
 

@@ -74,6 +74,13 @@ enum InventoryFiles {
         }
     }
 
+    /// The public key files (`*.pub`) in a `.ssh` folder, by name; their private halves are never looked at.
+    static func scanPublicKeyFiles(_ dirPath: String) -> ISOScanResult {
+        scanImageFolder(dirPath, volumePrefix: "") { name in
+            name.count > 4 && Array(name.suffix(4)) == Array(".pub".utf8)
+        }
+    }
+
     /// The regular files (symlinks followed) in `dirPath` whose names `accepts`, hidden ones skipped, as
     /// volumes `volumePrefix + name` with their sizes, sorted by name ignoring case.
     private static func scanImageFolder(_ dirPath: String, volumePrefix: String,

@@ -111,4 +111,20 @@ extension FieldID {
     public static let netQueues: FieldID = "net.queues"
     // Confirm
     public static let start: FieldID = "start"
+    public static let template: FieldID = "template"
+    // Cloud-Init
+    public static let cloudImage: FieldID = "cloud.image"
+    public static let ciAdd: FieldID = "ci.add"
+    public static let ciStorage: FieldID = "ci.storage"
+    public static let ciUser: FieldID = "ciuser"
+    public static let ciPassword: FieldID = "cipassword"
+    public static let ciSSHKeys: FieldID = "sshkeys"
+    public static let ciUpgrade: FieldID = "ciupgrade"
+    public static let nameserver: FieldID = "nameserver"
+    public static let searchdomain: FieldID = "searchdomain"
+    public static let citype: FieldID = "citype"
+    public static let netIP: FieldID = "net.ip"
+    public static let netGW: FieldID = "net.gw"
+    public static let netIP6: FieldID = "net.ip6"
+    public static let netGW6: FieldID = "net.gw6"
 }

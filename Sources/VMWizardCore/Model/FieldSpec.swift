@@ -28,6 +28,10 @@ public enum FieldKind: Sendable, Equatable {
     case choice
     /// A long or host-provided list opened in a filterable picker.
     case picker
+    /// A secret typed in a masked prompt and stored only as its hash (the cloud-init password).
+    case secret
+    /// A list of SSH public keys: picked from the node's keys, pasted or typed, one per line.
+    case keyList
 }
 
 public enum FieldScope: Sendable, Equatable {

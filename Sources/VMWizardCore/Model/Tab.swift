@@ -1,6 +1,6 @@
 /// The wizard's tabs, in the order of the Proxmox VE web UI's "Create: Virtual Machine" dialog.
 public enum Tab: Int, CaseIterable, Sendable, Codable, Comparable {
-    case general, os, system, disks, cpu, memory, network, confirm
+    case general, os, system, disks, cpu, memory, network, cloudInit, confirm
 
     public var title: Phrase {
         switch self {
@@ -11,6 +11,7 @@ public enum Tab: Int, CaseIterable, Sendable, Codable, Comparable {
         case .cpu: return "CPU"
         case .memory: return "Memory"
         case .network: return "Network"
+        case .cloudInit: return "Cloud-Init"
         case .confirm: return "Confirm"
         }
     }

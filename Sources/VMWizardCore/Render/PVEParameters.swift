@@ -51,6 +51,7 @@ public enum PVEParameters {
         if model.tpmActive { add("tpmstate0", tpmState(model)) }
         // Disks, in Proxmox's drive order
         for (slot, disk) in orderedDisks(model) { add(slot.configKey, diskValue(model, disk: disk)) }
+        if model.cloudInitActive, let slot = model.cloudInitSlot { add(slot.configKey, "\(model.value(.ciStorage)):cloudinit") }
         // CPU
         add("sockets", model.value(.sockets), .integer)
         add("cores", model.value(.cores), .integer)
@@ -73,9 +74,31 @@ public enum PVEParameters {
         if !model.flag(.allowKSM) { add("allow-ksm", "0", .boolean) }
         // Network
         for (nic, key) in model.nicKeys.enumerated() { add(key, nicValue(model, nic: nic)) }
+        // Cloud-Init
+        if model.cloudInitActive {
+            add("ciuser", nonEmpty(.ciUser))
+            add("cipassword", nonEmpty(.ciPassword))
+            add("sshkeys", sshKeysParameter(model))
+            if model.activeValue(.ciUpgrade) == "0" { add("ciupgrade", "0", .boolean) }
+            add("nameserver", nonEmpty(.nameserver))
+            add("searchdomain", nonEmpty(.searchdomain))
+            add("citype", nonEmpty(.citype))
+            for (nic, number) in model.nicNumbers.enumerated() { add("ipconfig\(number)", model.ipconfig(nic: nic)) }
+        }
         add("boot", BootOrder.explicit(model))
         if includeStart { add("start", ticked(.start), .boolean) }
         return params
+    }
+
+    /// The SSH keys as the file `qm` would read: one key per line, each line ending in a newline.
+    public static func sshKeysText(_ model: VMModel) -> String? {
+        let keys = SSHPublicKey.parseList(model.value(.ciSSHKeys)).keys
+        return keys.isEmpty ? nil : keys.map { $0.line + "\n" }.joined()
+    }
+
+    /// `sshkeys` as the API takes and the config keeps it: URL-encoded as `qm` encodes its key file.
+    static func sshKeysParameter(_ model: VMModel) -> String? {
+        sshKeysText(model).map(PercentEscapes.uriEscape)
     }
 
     static func startup(_ model: VMModel) -> String? {

@@ -1,9 +1,27 @@
+/// One command of the apply, in order: the create, then the follow-ups that need the VM to exist.
+public struct ApplyStep: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case create, resize, template, start
+    }
+
+    public var kind: Kind
+    public var argv: [String]
+
+    public init(_ kind: Kind, _ argv: [String]) {
+        self.kind = kind
+        self.argv = argv
+    }
+}
+
 /// The commands that create the VM, as argument vectors (run without a shell).
 public enum QmCommand {
     /// `qm create VMID --key value …`. The start is a separate step (`qm create --start` only warns on failure).
-    public static func create(_ model: VMModel, qm: String = "qm") -> [String] {
+    /// `qm` reads `--sshkeys` from a file: `sshKeysFile` names it (`/dev/stdin` in the printed commands).
+    public static func create(_ model: VMModel, qm: String = "qm", sshKeysFile: String = "/dev/stdin") -> [String] {
         let params = PVEParameters.build(model, includeStart: false)
-        return [qm, "create", model.value(.vmid)] + params.dropFirst().flatMap { ["--\($0.key)", $0.value] }
+        return [qm, "create", model.value(.vmid)] + params.dropFirst().flatMap { param in
+            ["--\(param.key)", param.key == "sshkeys" ? sshKeysFile : param.value]
+        }
     }
 
     public static func start(_ model: VMModel, qm: String = "qm") -> [String] {
@@ -20,16 +38,41 @@ public enum QmCommand {
         [pvesh, "create", "/nodes/\(model.targetNode)/qemu/\(model.value(.vmid))/status/start"]
     }
 
-    /// The commands to run, in order: create, then start when "Start after created" is ticked.
-    public static func plan(_ model: VMModel, qm: String = "qm", pvesh: String = "pvesh") -> [[String]] {
+    /// The disks that grow after their import, with the size (`32G`).
+    public static func resizes(_ model: VMModel) -> [(drive: String, size: String)] {
+        PVEParameters.orderedDisks(model).compactMap { slot, disk in model.growSize(disk: disk).map { (slot.configKey, $0) } }
+    }
+
+    /// The commands to run, in order: create; grow imported disks; make it a template; start.
+    public static func steps(_ model: VMModel, qm: String = "qm", pvesh: String = "pvesh",
+                             sshKeysFile: String = "/dev/stdin") -> [ApplyStep] {
         let other = model.createsOnOtherNode
-        var steps = [other ? createViaAPI(model, pvesh: pvesh) : create(model, qm: qm)]
-        if model.flag(.start) { steps.append(other ? startViaAPI(model, pvesh: pvesh) : start(model, qm: qm)) }
+        let vmid = model.value(.vmid)
+        let api = "/nodes/\(model.targetNode)/qemu/\(vmid)"
+        var steps = [ApplyStep(.create, other ? createViaAPI(model, pvesh: pvesh) : create(model, qm: qm, sshKeysFile: sshKeysFile))]
+        for (drive, size) in resizes(model) {
+            steps.append(ApplyStep(.resize, other ? [pvesh, "set", "\(api)/resize", "--disk", drive, "--size", size]
+                                               : [qm, "disk", "resize", vmid, drive, size]))
+        }
+        if model.flag(.template) {
+            steps.append(ApplyStep(.template, other ? [pvesh, "create", "\(api)/template"] : [qm, "template", vmid]))
+        } else if model.flag(.start) {
+            steps.append(ApplyStep(.start, other ? startViaAPI(model, pvesh: pvesh) : start(model, qm: qm)))
+        }
         return steps
     }
 
-    /// The plan as a copy-pasteable shell script fragment.
+    public static func plan(_ model: VMModel, qm: String = "qm", pvesh: String = "pvesh") -> [[String]] {
+        steps(model, qm: qm, pvesh: pvesh).map(\.argv)
+    }
+
+    /// The plan as a copy-pasteable shell script fragment. `qm` reads the SSH keys from its standard input.
     public static func script(_ model: VMModel) -> String {
-        plan(model).map(ShellQuote.line).joined(separator: " && \\\n  ") + "\n"
+        var lines = plan(model).map(ShellQuote.line)
+        if !model.createsOnOtherNode, let keys = PVEParameters.sshKeysText(model), let first = lines.first {
+            let words = keys.split(separator: "\n").map { ShellQuote.quote(String($0)) }
+            lines[0] = "printf '%s\\n' " + words.joined(separator: " ") + " | \\\n  " + first
+        }
+        return lines.joined(separator: " && \\\n  ") + "\n"
     }
 }

@@ -23,6 +23,10 @@ public enum ImportImage {
     /// The image's size in bytes, when vmwizard can read it.
     public static func virtualSize(of source: String, host: HostInventory) -> Int? {
         if let path = path(of: source, host: host) { return virtualSize(path: path) }
+        if let colon = source.firstIndex(of: ":"),
+           let listed = host.importImages[String(source[..<colon])]?.first(where: { $0.volid == source })?.virtualBytes {
+            return Int(listed)
+        }
         return sizeRecordedInGuestConfig(source, host: host)
     }
 

@@ -21,7 +21,7 @@ extension VMModel {
     }
 
     /// The install CD drive (ide2) exists, with or without media.
-    public var installCDPresent: Bool { value(.media) != "omit" }
+    public var installCDPresent: Bool { value(.media) != "omit" && value(.media) != "cloud" }
 
     /// Windows with the second CD for VirtIO drivers (§3.3).
     public var virtioDriverDriveActive: Bool { isWindows && flag(.virtioAdd) }

@@ -44,3 +44,19 @@ public enum PercentEscapes {
         }
     }
 }
+
+extension PercentEscapes {
+    /// URI::Escape's uri_escape, which `qm` applies to an SSH key file: every byte but the unreserved
+    /// `A-Z a-z 0-9 - . _ ~` becomes `%XX`.
+    public static func uriEscape(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            if WholeMatch.isAlnum(byte) || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + NumberText.hex2(byte)
+            }
+        }
+        return out
+    }
+}

@@ -37,6 +37,38 @@ extension OptionCatalog {
             })
     }
 
+    /// As the web UI: the qcow2, raw and vmdk images of storages with import content; any other source (an
+    /// absolute path, another VM's disk) is typed.
+    static func importImageChoices(_ ctx: FieldContext) -> [Choice] {
+        ctx.model.storages(withContent: "import").flatMap { storage in
+            (ctx.host.importImages[storage.id] ?? []).map {
+                Choice($0.volid, .verbatim($0.fileName), detail: .verbatim("\(storage.id) · \(Units.bytes($0.sizeBytes))"), group: storage.id)
+            }
+        }
+    }
+
+    /// What is wrong with an import source, by Proxmox's rules and what the node has.
+    static func importSourceIssue(_ label: Phrase, _ value: String, _ ctx: FieldContext) -> Issue? {
+        if let reason = PVEFormat.volumeIDOrAbsolutePath(value) {
+            return Issue("\(label) '\(Checks.shown(value))': \(reason)")
+        }
+        if value.hasPrefix("/") {
+            return ImportImage.exists(value, host: ctx.host) == false
+                ? Issue("\(label): \(value) does not exist on this node (or is not a file)") : nil
+        }
+        let store = String(value.prefix { $0 != ":" })
+        guard let storage = ctx.host.storage(store) else {
+            return Issue("\(label): storage '\(store)' does not exist on this cluster")
+        }
+        if let reason = PVEFormat.importVolume(value, storageType: storage.type) {
+            return Issue("\(label) '\(Checks.shown(value))': \(reason)")
+        }
+        if ImportImage.exists(value, host: ctx.host) == false {
+            return Issue("\(label): \(value) does not exist on storage '\(store)'")
+        }
+        return nil
+    }
+
     static let disks: [FieldSpec] = [
         FieldSpec(
             .diskBus, tab: .disks, scope: .disk, label: "Bus", kind: .choice, pveKey: .key("<bus><n>"),
@@ -85,11 +117,26 @@ extension OptionCatalog {
         FieldSpec(
             .diskSize, tab: .disks, scope: .disk, label: "Disk size",
             kind: .decimal(min: 0.001, max: 131_072, step: 1, decimals: 3, unit: "GiB"), pveKey: .subKey("<bus><n>", "size"),
-            defaultValue: { _ in "32" },
+            defaultValue: { ctx in
+                // An imported disk keeps its image's size unless grown: 32 GiB only where that grows it.
+                guard ctx.model.importsImage(disk: ctx.item) else { return "32" }
+                guard let bytes = ctx.model.importedImageBytes(disk: ctx.item) else { return "" }
+                return bytes < 32 << 30 ? "32" : ""
+            },
+            placeholder: { ctx in ctx.model.importsImage(disk: ctx.item) ? "the image's size" : .empty },
             // A LUN has its own size: the web UI hides the field.
             visible: { !$0.model.selectsExistingVolume(storageField: .diskStorage, item: $0.item) },
-            enabled: { $0.value(.diskImport).isEmpty },
             validate: { value, ctx in
+                if ctx.model.importsImage(disk: ctx.item) {
+                    guard !value.isEmpty else { return nil }
+                    guard let kib = DiskSize.kibibytes(fromField: value), kib > 0 else {
+                        return Issue("Disk size '\(Checks.shown(value))' is not a size: write GiB (32, 0.5) or a number with K, M, G or T (1049K, 1.5T)")
+                    }
+                    if let image = ctx.model.importedImageBytes(disk: ctx.item), kib * 1024 < image {
+                        return Issue("Disk size \(value) is smaller than the image (\(Units.bytes(Int64(image)))): a disk can only grow; leave it empty to keep the image's size")
+                    }
+                    return nil
+                }
                 if value.isEmpty { return Issue("Disk size is required") }
                 guard let kib = DiskSize.kibibytes(fromField: value) else {
                     return Issue("Disk size '\(Checks.shown(value))' is not a size: write GiB (32, 0.5) or a number with K, M, G or T (1049K, 1.5T)")
@@ -109,38 +156,13 @@ extension OptionCatalog {
         FieldSpec(
             .diskImport, tab: .disks, scope: .disk, label: "Import from", kind: .picker,
             pveKey: .subKey("<bus><n>", "import-from"), advanced: true,
+            // The cloud image goes into the first disk.
+            defaultValue: { ctx in ctx.item == 0 && ctx.model.usesCloudImage ? ctx.model.value(.cloudImage) : "" },
             placeholder: { _ in "nothing: new empty disk" },
             enabled: { !$0.model.selectsExistingVolume(storageField: .diskStorage, item: $0.item) },
-            // As the web UI: the qcow2, raw and vmdk images of storages with import content; any other source
-            // (an absolute path, another VM's disk) is typed.
-            choices: { ctx in
-                [Choice("", "(none: new empty disk)")] + ctx.model.storages(withContent: "import").flatMap { storage in
-                    (ctx.host.importImages[storage.id] ?? []).map {
-                        Choice($0.volid, .verbatim($0.fileName), detail: .verbatim("\(storage.id) · \(Units.bytes($0.sizeBytes))"), group: storage.id)
-                    }
-                }
-            },
-            validate: { value, ctx in
-                if value.isEmpty { return nil }
-                if let reason = PVEFormat.volumeIDOrAbsolutePath(value) {
-                    return Issue("Import from '\(Checks.shown(value))': \(reason)")
-                }
-                if value.hasPrefix("/") {
-                    return ImportImage.exists(value, host: ctx.host) == false
-                        ? Issue("Import from: \(value) does not exist on this node (or is not a file)") : nil
-                }
-                let store = String(value.prefix { $0 != ":" })
-                guard let storage = ctx.host.storage(store) else {
-                    return Issue("Import from: storage '\(store)' does not exist on this cluster")
-                }
-                if let reason = PVEFormat.importVolume(value, storageType: storage.type) {
-                    return Issue("Import from '\(Checks.shown(value))': \(reason)")
-                }
-                if ImportImage.exists(value, host: ctx.host) == false {
-                    return Issue("Import from: \(value) does not exist on storage '\(store)'")
-                }
-                return nil
-            }),
+            choices: { ctx in [Choice("", "(none: new empty disk)")] + importImageChoices(ctx) },
+            validate: { value, ctx in value.isEmpty ? nil : importSourceIssue("Import from", value, ctx) },
+            inference: { ctx in ctx.item == 0 && ctx.model.usesCloudImage ? "the cloud image" : nil }),
         FieldSpec(
             .diskCache, tab: .disks, scope: .disk, label: "Cache", kind: .choice, pveKey: .subKey("<bus><n>", "cache"),
             choices: { _ in

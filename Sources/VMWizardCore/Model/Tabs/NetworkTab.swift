@@ -118,11 +118,24 @@ extension OptionCatalog {
             .netQueues, tab: .network, scope: .nic, label: "Multiqueue", kind: .integer(min: 0, max: 64, step: 1, unit: ""),
             pveKey: .subKey("net[n]", "queues"), advanced: true, placeholder: { _ in "off" },
             validate: Checks.integer("Multiqueue", min: 0, max: 64)),
-    ]
+    ] + cloudInitAddresses
 
     static let confirm: [FieldSpec] = [
         FieldSpec(
             .start, tab: .confirm, label: "Start after created", kind: .flag, pveKey: .key("start"),
-            defaultValue: { _ in "0" }),
+            defaultValue: { _ in "0" },
+            validate: { value, ctx in
+                value == "1" && ctx.model.flag(.template) ? Issue("A template cannot be started: untick Start after created or Create as template") : nil
+            }),
+        FieldSpec(
+            .template, tab: .confirm, label: "Create as template", kind: .flag, pveKey: .key("template"),
+            defaultValue: { _ in "0" },
+            validate: { value, ctx in
+                guard value == "1" else { return nil }
+                // qm template skips volumes whose storage has no base images: they stay ordinary volumes.
+                let plain = ctx.model.templateIncapableDrives
+                return plain.isEmpty ? nil
+                    : .warning("\(plain.joined(separator: ", ")) stay\(plain.count == 1 ? "s" : "") an ordinary volume: the storage cannot hold base images, so clones of this template copy it whole")
+            }),
     ]
 }

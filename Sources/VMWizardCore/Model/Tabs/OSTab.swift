@@ -41,8 +41,9 @@ extension OptionCatalog {
             defaultValue: { _ in "iso" },
             choices: { _ in
                 [Choice("iso", "ISO image file"), Choice("cdrom", "Physical CD/DVD drive"), Choice("none", "No media"),
-                 Choice("omit", "No CD/DVD drive")]
+                 Choice("omit", "No CD/DVD drive"), Choice("cloud", "Cloud image (imported as the first disk)")]
             }),
+        cloudImageField,
         FieldSpec(
             .cdromDevice, tab: .os, label: "Drive", kind: .text, pveKey: .subKey("ide2", "file"), advanced: true,
             placeholder: { _ in "the host's CD/DVD drive" },

@@ -54,6 +54,8 @@ extension OptionCatalog {
     static let system: [FieldSpec] = [
         FieldSpec(
             .vga, tab: .system, label: "Graphic card", kind: .choice, pveKey: .key("vga"),
+            // Cloud images send their console to the first serial port (and often print nothing on VGA).
+            defaultValue: { ctx in ctx.model.usesCloudImage ? "serial0" : "" },
             choices: { _ in
                 [
                     Choice("", "Default"), Choice("std", "Standard VGA"), Choice("vmware", "VMware compatible"),
@@ -63,7 +65,8 @@ extension OptionCatalog {
                     Choice("serial3", "Serial terminal 3"), Choice("virtio", "VirtIO-GPU"),
                     Choice("virtio-gl", "VirGL GPU"), Choice("none", "none"),
                 ]
-            }),
+            },
+            inference: { ctx in ctx.model.usesCloudImage ? "cloud images use a serial console" : nil }),
         FieldSpec(
             .machine, tab: .system, label: "Machine", kind: .choice, pveKey: .key("machine"),
             defaultValue: { $0.model.osDefaults.machine },

@@ -1,0 +1,240 @@
+/// Cloud-init: the settings Proxmox writes into a small drive the guest reads on its first boot (user, SSH
+/// keys, addresses, DNS). Proxmox's web UI adds them after creating the VM; vmwizard sets them up front.
+extension OptionCatalog {
+    static let cloudInit: [FieldSpec] = [
+        FieldSpec(
+            .ciAdd, tab: .cloudInit, label: "Cloud-Init drive", kind: .flag, pveKey: .key("<bus><n>"),
+            defaultValue: { ctx in ctx.model.usesCloudImage ? "1" : "0" },
+            validate: { value, ctx in
+                value == "1" && ctx.model.cloudInitSlot == nil ? Issue("Cloud-Init drive: no free IDE, SCSI or SATA slot is left for it") : nil
+            },
+            inference: { ctx in ctx.model.usesCloudImage ? "a cloud image reads its settings from it" : nil }),
+        FieldSpec(
+            .ciStorage, tab: .cloudInit, label: "Storage", kind: .picker, pveKey: .subKey("<bus><n>", "file"),
+            defaultValue: proposedSmallDiskStorage,
+            visible: { $0.model.flag(.ciAdd) },
+            choices: { ctx in imageStorageChoices(ctx).filter { ctx.host.storage($0.value)?.selectsExistingVolumes != true } },
+            validate: { value, ctx in
+                if let issue = Checks.storage("Storage", content: "images")(value, ctx) { return issue }
+                return ctx.host.storage(value)?.selectsExistingVolumes == true
+                    ? Issue("Storage '\(value)' only hands out existing volumes: the cloud-init drive is created, so pick another") : nil
+            },
+            inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } }),
+        FieldSpec(
+            .ciUser, tab: .cloudInit, label: "User", kind: .text, pveKey: .key("ciuser"),
+            placeholder: { _ in "the image's default user" },
+            visible: { $0.model.flag(.ciAdd) },
+            validate: { value, _ in
+                if value.isEmpty { return nil }
+                if value.contains(where: { $0.isWhitespace || $0 == ":" || $0 == "," }) || value.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                    return Issue("User '\(Checks.shown(value))' cannot contain spaces, ':' or ','")
+                }
+                let portable = value.first.map { $0.isASCII && ($0.isLowercase || $0 == "_") } == true
+                    && value.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }
+                return portable ? nil : .warning("User '\(Checks.shown(value))': most images only accept lower-case names (a-z, 0-9, _ and -)")
+            }),
+        FieldSpec(
+            .ciPassword, tab: .cloudInit, label: "Password", kind: .secret, pveKey: .key("cipassword"),
+            placeholder: { _ in "none: log in with an SSH key" },
+            visible: { $0.model.flag(.ciAdd) },
+            validate: { value, _ in
+                if value.isEmpty || PasswordHash.isHash(value) { return nil }
+                return Issue("Password: only its hash is kept; set it again")
+            }),
+        FieldSpec(
+            .ciSSHKeys, tab: .cloudInit, label: "SSH public keys", kind: .keyList, pveKey: .key("sshkeys"),
+            placeholder: { ctx in ctx.host.sshKeys.isEmpty ? "none: paste a key" : "none: Enter to pick the node's keys" },
+            visible: { $0.model.flag(.ciAdd) },
+            validate: { value, ctx in
+                let (keys, problem) = SSHPublicKey.parseList(value)
+                if let (line, reason) = problem { return Issue("SSH key \(line): \(reason.phrase)") }
+                if keys.isEmpty && ctx.value(.ciPassword).isEmpty {
+                    return .warning("Neither an SSH key nor a password: most cloud images then allow no login at all")
+                }
+                return nil
+            }),
+        FieldSpec(
+            .ciUpgrade, tab: .cloudInit, label: "Upgrade packages", kind: .flag, pveKey: .key("ciupgrade"),
+            defaultValue: { _ in "1" },
+            visible: { $0.model.flag(.ciAdd) }),
+        FieldSpec(
+            .nameserver, tab: .cloudInit, label: "DNS servers", kind: .text, pveKey: .key("nameserver"),
+            placeholder: { ctx in
+                ctx.host.dnsServers.isEmpty ? "the node's" : .verbatim("the node's: " + ctx.host.dnsServers.joined(separator: " "))
+            },
+            visible: { $0.model.flag(.ciAdd) },
+            validate: { value, _ in
+                for item in PVEFormat.splitList(value) {
+                    if IPAddress.isIP(Substring(item)) { continue }
+                    if PVEFormat.dnsName(item) == nil {
+                        return .warning("DNS server '\(Checks.shown(item))' is a name: the guest needs the address of a DNS server")
+                    }
+                    return Issue("DNS server '\(Checks.shown(item))' is not an IP address")
+                }
+                return nil
+            }),
+        FieldSpec(
+            .searchdomain, tab: .cloudInit, label: "DNS domain", kind: .text, pveKey: .key("searchdomain"),
+            placeholder: { ctx in ctx.host.dnsSearch.isEmpty ? "the node's" : .verbatim("the node's: " + ctx.host.dnsSearch) },
+            visible: { $0.model.flag(.ciAdd) },
+            validate: { value, _ in
+                for item in PVEFormat.splitList(value) where PVEFormat.dnsName(item) != nil {
+                    return .warning("DNS domain '\(Checks.shown(item))' does not look like a domain name")
+                }
+                return nil
+            }),
+        FieldSpec(
+            .citype, tab: .cloudInit, label: "Format", kind: .choice, pveKey: .key("citype"), advanced: true,
+            visible: { $0.model.flag(.ciAdd) },
+            choices: { _ in
+                [Choice("", "Default (NoCloud; ConfigDrive for Windows)"), Choice("nocloud", "NoCloud"),
+                 Choice("configdrive2", "ConfigDrive v2"), Choice("opennebula", "OpenNebula")]
+            }),
+    ]
+
+    /// One NIC's addresses for cloud-init (`ipconfigN`), on the Network tab beside the NIC.
+    static let cloudInitAddresses: [FieldSpec] = [
+        FieldSpec(
+            .netIP, tab: .network, scope: .nic, label: "IPv4 (cloud-init)", kind: .text, pveKey: .subKey("ipconfig[n]", "ip"),
+            defaultValue: { _ in "dhcp" },
+            placeholder: { _ in "none" },
+            visible: { $0.model.flag(.ciAdd) },
+            validate: { value, ctx in CloudInitAddress.ipv4Issue(value, gateway: ctx.value(.netGW)) }),
+        FieldSpec(
+            .netGW, tab: .network, scope: .nic, label: "Gateway (IPv4)", kind: .text, pveKey: .subKey("ipconfig[n]", "gw"),
+            placeholder: { _ in "none" },
+            visible: { $0.model.flag(.ciAdd) },
+            enabled: { IPAddress.cidr4($0.value(.netIP)) != nil },
+            validate: { value, ctx in CloudInitAddress.gateway4Issue(value, address: ctx.value(.netIP)) }),
+        FieldSpec(
+            .netIP6, tab: .network, scope: .nic, label: "IPv6 (cloud-init)", kind: .text, pveKey: .subKey("ipconfig[n]", "ip6"),
+            placeholder: { _ in "none" },
+            visible: { $0.model.flag(.ciAdd) },
+            validate: { value, _ in CloudInitAddress.ipv6Issue(value) }),
+        FieldSpec(
+            .netGW6, tab: .network, scope: .nic, label: "Gateway (IPv6)", kind: .text, pveKey: .subKey("ipconfig[n]", "gw6"),
+            placeholder: { _ in "none" },
+            visible: { $0.model.flag(.ciAdd) },
+            enabled: { IPAddress.cidr6($0.value(.netIP6)) != nil },
+            validate: { value, ctx in CloudInitAddress.gateway6Issue(value, address: ctx.value(.netIP6)) }),
+    ]
+
+    /// The install media "Cloud image": a disk image imported as the first disk.
+    static let cloudImageField = FieldSpec(
+        .cloudImage, tab: .os, label: "Cloud image", kind: .picker, pveKey: .subKey("<bus><n>", "import-from"),
+        placeholder: { _ in "pick an image (Enter)" },
+        visible: { $0.model.usesCloudImage },
+        choices: importImageChoices,
+        validate: { value, ctx in
+            if value.isEmpty { return Issue("Cloud image is required: pick an image from a storage with import content") }
+            if ctx.model.draft.disks.isEmpty { return Issue("Cloud image: the VM has no disk to import it into; add one on the Disks tab") }
+            return importSourceIssue("Cloud image", value, ctx)
+        })
+}
+
+/// The checks of one NIC's cloud-init addresses: Proxmox's formats, and what a careful admin wants to hear.
+enum CloudInitAddress {
+    static func ipv4Issue(_ value: String, gateway: String) -> Issue? {
+        if value.isEmpty || value == "dhcp" || value == "manual" { return nil }
+        guard let (address, prefix) = IPAddress.cidr4(value) else {
+            return Issue("IPv4 '\(Checks.shown(value))' must be dhcp or an address with its prefix length, e.g. 192.0.2.10/24")
+        }
+        guard prefix < 31 else { return nil }
+        let mask = IPAddress.mask(prefix)
+        if address & ~mask == 0 { return .warning("IPv4 \(value) is the network address of its subnet, not a host's") }
+        if address & ~mask == ~mask { return .warning("IPv4 \(value) is the broadcast address of its subnet, not a host's") }
+        return nil
+    }
+
+    static func gateway4Issue(_ value: String, address: String) -> Issue? {
+        if value.isEmpty { return nil }
+        guard let gateway = IPAddress.ipv4(Substring(value)) else { return Issue("Gateway '\(Checks.shown(value))' is not an IPv4 address") }
+        guard let (own, prefix) = IPAddress.cidr4(address) else { return nil }
+        if gateway == own { return Issue("Gateway \(value) is the VM's own address") }
+        let mask = IPAddress.mask(prefix)
+        // Routed set-ups (a /32 on a rented server, gateway outside) need this, so it stays allowed.
+        if gateway & mask != own & mask {
+            return .warning("Gateway \(value) is outside \(IPAddress.text(own & mask))/\(prefix): fine for a routed set-up, else a typo")
+        }
+        return nil
+    }
+
+    static func ipv6Issue(_ value: String) -> Issue? {
+        if value.isEmpty || ["dhcp", "auto", "manual"].contains(value) { return nil }
+        return IPAddress.cidr6(value) == nil
+            ? Issue("IPv6 '\(Checks.shown(value))' must be dhcp, auto (SLAAC) or an address with its prefix length, e.g. 2001:db8::10/64") : nil
+    }
+
+    static func gateway6Issue(_ value: String, address: String) -> Issue? {
+        if value.isEmpty { return nil }
+        guard let gateway = IPAddress.ipv6(Substring(value)) else { return Issue("Gateway '\(Checks.shown(value))' is not an IPv6 address") }
+        guard let (own, prefix) = IPAddress.cidr6(address) else { return nil }
+        if gateway == own { return Issue("Gateway \(value) is the VM's own address") }
+        let linkLocal = gateway[0] & 0xFFC0 == 0xFE80
+        if !linkLocal && !IPAddress.sameNetwork(gateway, own, prefix: prefix) {
+            return .warning("Gateway \(value) is outside the VM's /\(prefix): fine for a routed set-up, else a typo")
+        }
+        return nil
+    }
+}
+
+extension VMModel {
+    /// The install media is a cloud image, imported as the first disk.
+    public var usesCloudImage: Bool { value(.media) == "cloud" }
+
+    /// The disk is made by importing an image.
+    public func importsImage(disk: Int?) -> Bool {
+        guard let disk else { return false }
+        return !value(.diskImport, item: disk).isEmpty && !selectsExistingVolume(storageField: .diskStorage, item: disk)
+    }
+
+    /// The virtual size of the image a disk imports, where vmwizard can read it.
+    public func importedImageBytes(disk: Int?) -> Int? {
+        guard let disk, importsImage(disk: disk) else { return nil }
+        return ImportImage.virtualSize(of: value(.diskImport, item: disk), host: host)
+    }
+
+    /// The size an imported disk grows to after the import (`qm disk resize`), in Proxmox's size syntax; nil
+    /// when it keeps the image's size.
+    public func growSize(disk: Int) -> String? {
+        guard importsImage(disk: disk), let size = activeValue(.diskSize, item: disk), !size.isEmpty,
+              let kib = DiskSize.kibibytes(fromField: size) else { return nil }
+        if let image = importedImageBytes(disk: disk), kib * 1024 <= image { return nil }
+        return PVEFormat.isPlainDecimal(size, maxDecimals: 30) ? size + "G" : "\(kib)K"
+    }
+
+    /// Cloud-init settings are written (a cloud-init drive is added).
+    public var cloudInitActive: Bool { flag(.ciAdd) }
+
+    /// Where the cloud-init drive goes, as the web UI places a CD drive: the install CD's slot when it is free,
+    /// else the first free IDE, SCSI, then SATA slot.
+    public var cloudInitSlot: DiskSlot? {
+        var used = Set(diskSlots.compactMap { $0 })
+        if installCDPresent { used.insert(installCDSlot) }
+        if virtioDriverDriveActive { used.insert(.driverCD) }
+        if !used.contains(installCDSlot) { return installCDSlot }
+        for bus in [DiskBus.ide, .scsi, .sata] where guestArch.buses.contains(bus) {
+            for number in 0..<bus.slots where !used.contains(DiskSlot(bus, number)) { return DiskSlot(bus, number) }
+        }
+        return nil
+    }
+
+    /// Drives `qm template` leaves as ordinary volumes: their storage has no base images (thick LVM, iSCSI).
+    public var templateIncapableDrives: [String] {
+        let capable: Set<String> = ["dir", "nfs", "cifs", "glusterfs", "cephfs", "btrfs", "lvmthin", "zfspool", "rbd", "zfs"]
+        var keys: [(String, String)] = []
+        for (slot, disk) in PVEParameters.orderedDisks(self) { keys.append((slot.configKey, value(.diskStorage, item: disk))) }
+        if efiDiskActive { keys.append(("efidisk0", value(.efiStorage))) }
+        if tpmActive { keys.append(("tpmstate0", value(.tpmStorage))) }
+        return keys.filter { key, storage in !(host.storage(storage).map { capable.contains($0.type) } ?? true) }.map(\.0)
+    }
+
+    /// `ipconfigN` of a NIC: only what was chosen, in Proxmox's order (ip, gw, ip6, gw6).
+    public func ipconfig(nic: Int) -> String? {
+        var parts: [String] = []
+        for (key, id) in [("ip", FieldID.netIP), ("gw", .netGW), ("ip6", .netIP6), ("gw6", .netGW6)] {
+            if let value = activeValue(id, item: nic), !value.isEmpty { parts.append("\(key)=\(value)") }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ",")
+    }
+}
