@@ -21,6 +21,7 @@ struct BatchMode {
         }
         if let format {
             Console.output(format.render(model), exact: format != .qm)
+            if let note = format.followUpNote(model) { printError("vmwizard: " + note.text(language)) }
             return ExitStatus.done
         }
         if let path = writeConfig {
@@ -41,14 +42,24 @@ struct BatchMode {
         let applier = Applier(qm: qm, root: root)
         let outcome = applier.run(model, output: { line in printError(line) })
         switch outcome {
-        case .created(let vmid, let details, let started, let startError):
+        case .created(let vmid, let details, let steps):
             for line in details { printError(line) }
             Console.outputLine("created VM \(vmid) on node \(model.targetNode)")
-            if started == true { Console.outputLine("started VM \(vmid)") }
-            if started == false {
-                let reason: Phrase = startError.map(Phrase.verbatim) ?? "unknown error"
-                let message: Phrase = "VM \(vmid) was created but did not start: \(reason)"
+            for step in steps where step.succeeded {
+                switch step.kind {
+                case .resize: Console.outputLine("grew the imported disk: \(step.command)")
+                case .template: Console.outputLine("converted VM \(vmid) to a template")
+                case .start: Console.outputLine("started VM \(vmid)")
+                case .create: break
+                }
+            }
+            if let failed = outcome.failedStep {
+                let reason: Phrase = .verbatim(failed.error ?? "unknown error")
+                let message: Phrase = "VM \(vmid) was created, but \(failed.command) failed: \(reason)"
                 printError("vmwizard: " + message.text(language))
+                for skipped in steps where !skipped.ran {
+                    printError("vmwizard: " + Phrase("not run: \(skipped.command)").text(language))
+                }
                 return ExitStatus.applyFailed
             }
             return ExitStatus.done

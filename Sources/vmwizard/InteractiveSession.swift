@@ -141,6 +141,17 @@ struct InteractiveSession {
                         let resources = RemoteNodeLoader().load(node: node, isoStorages: storages)
                         queue.post(.remoteNodeLoaded(node: node, resources))
                     }
+                case .readKeyFile(let path):
+                    let queue = self.queue
+                    DetachedThread.start {
+                        let result: Result<String, KeyFileError>
+                        switch BoundedFile.read(path, limit: 256 * 1024) {
+                        case .ok(let bytes): result = .success(String(decoding: bytes, as: UTF8.self))
+                        case .missing: result = .failure(KeyFileError("no such file"))
+                        case .failed(let reason): result = .failure(KeyFileError(reason))
+                        }
+                        queue.post(.keyFileRead(path: path, result))
+                    }
                 case .listVolumes(let storage, let node):
                     let queue = self.queue
                     DetachedThread.start {
@@ -172,15 +183,21 @@ struct InteractiveSession {
                     session.remove()
                     terminal.restore()
                     Console.output(printFormat.render(state.model), exact: printFormat != .qm)
+                    if let note = printFormat.followUpNote(state.model) { printError("vmwizard: " + note.text(language)) }
                     return ExitStatus.done
                 }
             }
         }
         terminal.restore()
         if let quitNote { printError("vmwizard: " + quitNote.text(language)) }
-        if let outcome = state.apply?.outcome, case .created(let vmid, _, let started, _) = outcome {
-            Console.outputLine("created VM \(vmid) on node \(state.model.targetNode)" + (started == true ? " and started it" : ""))
-            if started == false { return ExitStatus.applyFailed }
+        if let outcome = state.apply?.outcome, case .created(let vmid, _, let steps) = outcome {
+            let template = steps.contains { $0.kind == .template && $0.succeeded }
+            Console.outputLine("created VM \(vmid) on node \(state.model.targetNode)"
+                + (outcome.started == true ? " and started it" : (template ? " as a template" : "")))
+            if let failed = outcome.failedStep {
+                printError("vmwizard: " + Phrase("VM \(vmid) was created, but \(failed.command) failed").text(language))
+                return ExitStatus.applyFailed
+            }
         }
         return exitCode ?? ExitStatus.done
     }

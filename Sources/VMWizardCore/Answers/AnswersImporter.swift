@@ -121,6 +121,7 @@ struct AnswersImporter {
         var disks: [(DiskSlot, AnswersEntry)] = []
         var nics: [(Int, AnswersEntry)] = []
         var serials: [AnswersEntry] = []
+        var ipconfigs: [(Int, AnswersEntry)] = []
         var removed = Set<String>()
         var firstSeen: [String: String] = [:]
         for entry in read.entries {
@@ -150,6 +151,8 @@ struct AnswersImporter {
                 nics.append((index, entry))
             } else if familyName == "serial", let index, (0...3).contains(index) {
                 serials.append(entry)
+            } else if familyName == "ipconfig", let index, (0..<VMModel.maxNICs).contains(index), entry.key == "ipconfig\(index)" {
+                ipconfigs.append((index, entry))
             } else if AnswersKeys.otherProxmoxKeys.contains(familyName) || AnswersKeys.otherProxmoxKeys.contains(entry.key) {
                 problem(entry.location, "key '\(entry.key)' is not supported by vmwizard")
             } else {
@@ -158,7 +161,8 @@ struct AnswersImporter {
         }
 
         general(byKey)
-        operatingSystem(byKey, disks: &disks, removed: removed)
+        let cloudInitDrive = takeCloudInitDrive(&disks)
+        operatingSystem(byKey, disks: &disks, removed: removed, cloudInitSlot: cloudInitDrive?.0)
         system(byKey, serials: serials, removed: removed)
         processor(byKey)
         memory(byKey)
@@ -178,6 +182,11 @@ struct AnswersImporter {
         for (slot, entry) in disks.sorted(by: { $0.0 < $1.0 }) { disk(entry, slot: slot) }
         for (index, entry) in nics.sorted(by: { $0.0 < $1.0 }) { nic(entry, number: index) }
         if let entry = byKey["start"] { flag(.start, entry.value, what: "start", at: entry.location) }
+        if let entry = byKey["template"], isJSON { flag(.template, entry.value, what: "template", at: entry.location) }
+        if let (slot, entry) = cloudInitDrive { cloudInit(entry, slot: slot) }
+        cloudInitSettings(byKey)
+        for (number, entry) in ipconfigs.sorted(by: { $0.0 < $1.0 }) { ipconfig(entry, number: number) }
+        cloudImageMedia(cloudInitSlot: cloudInitDrive?.0)
 
         checkAgainstModel()
         if problems.isEmpty { return .success(draft) }
@@ -243,7 +252,8 @@ struct AnswersImporter {
 
     // MARK: OS
 
-    private mutating func operatingSystem(_ keys: [String: AnswersEntry], disks: inout [(DiskSlot, AnswersEntry)], removed: Set<String>) {
+    private mutating func operatingSystem(_ keys: [String: AnswersEntry], disks: inout [(DiskSlot, AnswersEntry)], removed: Set<String>,
+                                          cloudInitSlot: DiskSlot?) {
         if let entry = keys["ostype"] {
             if let base = OSBase.of(ostype: entry.value) {
                 set(.osBase, base.rawValue, at: entry.location)
@@ -274,7 +284,8 @@ struct AnswersImporter {
         }
         // A config file without ide2 has no CD drive; JSON without it keeps the wizard's install media, and
         // `"ide2": null` removes the drive. A broken entry is reported once, not again as a missing ISO.
-        let cdRemoved = removed.contains(cdSlot.configKey)
+        // A cloud-init drive in the CD's slot leaves no CD drive.
+        let cdRemoved = removed.contains(cdSlot.configKey) || cloudInitSlot == cdSlot
         if cdRemoved {
             set(.media, "omit", at: keys["cdrom"]?.location ?? "")
         } else if !isJSON || installCD != nil {
@@ -674,11 +685,9 @@ struct AnswersImporter {
             guard let alloc = allocation(file, entry) else { return }
             storage = alloc.storage
             if let source = values["import-from"] {
-                guard Double(alloc.size) == 0 else {
-                    problem(entry.location, "\(entry.key): import-from needs the size 0 (STORAGE:0,import-from=SOURCE)")
-                    return
-                }
+                // The wizard's size of an imported disk: grow it to this after the import (0: keep the image's).
                 importFrom = source
+                size = Double(alloc.size) == 0 ? "" : alloc.size
             } else {
                 size = alloc.size
                 if let given = values["size"], let gib = gibibytes(given, entry),
@@ -883,6 +892,103 @@ struct AnswersImporter {
 
     /// Validation of the imported model, each error placed at the line or key it came from; and values the file
     /// gave that the wizard would not use with the other settings.
+    // MARK: Cloud-init
+
+    /// Takes the cloud-init drive out of the disks: `STORAGE:cloudinit` in JSON, the drive's volume
+    /// (`vm-ID-cloudinit`) in a config file, which becomes a new drive on the same storage.
+    private mutating func takeCloudInitDrive(_ disks: inout [(DiskSlot, AnswersEntry)]) -> (DiskSlot, AnswersEntry)? {
+        let found = disks.enumerated().filter { _, disk in
+            let file = disk.1.value.split(separator: ",").first.map(String.init) ?? ""
+            guard let colon = file.firstIndex(of: ":") else { return false }
+            let name = file[file.index(after: colon)...]
+            return name == "cloudinit" || name.split(separator: "/").last.map { $0.hasPrefix("vm-") && ($0.hasSuffix("-cloudinit") || $0.contains("-cloudinit.")) } == true
+        }
+        guard let first = found.first else { return nil }
+        for extra in found.dropFirst() {
+            problem(extra.element.1.location, "\(extra.element.1.key): a VM has one cloud-init drive (the first is \(first.element.1.key))")
+        }
+        let offsets = Set(found.map(\.offset))
+        disks = disks.enumerated().filter { !offsets.contains($0.offset) }.map(\.element)
+        return first.element
+    }
+
+    private mutating func cloudInit(_ entry: AnswersEntry, slot: DiskSlot) {
+        guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
+        for (key, value) in pairs where !["file", "media", "format", "size"].contains(key) {
+            problem(entry.location, "\(entry.key): option '\(key)=\(Checks.shown(value))' is not supported on the cloud-init drive")
+        }
+        let file = pairs.first { $0.key == "file" }?.value ?? ""
+        set(.ciAdd, "1", at: entry.location)
+        set(.ciStorage, String(file.prefix { $0 != ":" }), at: entry.location)
+        set(.ciSlot, slot.configKey, at: entry.location, given: false)
+    }
+
+    private mutating func cloudInitSettings(_ keys: [String: AnswersEntry]) {
+        for (key, id) in [("ciuser", FieldID.ciUser), ("nameserver", .nameserver), ("searchdomain", .searchdomain)] {
+            if let entry = keys[key] { set(id, entry.value, at: entry.location) }
+        }
+        if let entry = keys["ciupgrade"] { flag(.ciUpgrade, entry.value, what: "ciupgrade", at: entry.location) }
+        if let entry = keys["citype"] {
+            if ["nocloud", "configdrive2", "opennebula"].contains(entry.value) {
+                set(.citype, entry.value, at: entry.location)
+            } else {
+                problem(entry.location, "citype '\(Checks.shown(entry.value))' is not nocloud, configdrive2 or opennebula")
+            }
+        }
+        if let entry = keys["cipassword"] {
+            // Kept as Proxmox keeps it: a hash, made now if the file gives the clear text.
+            if entry.value.isEmpty || PasswordHash.isHash(entry.value) {
+                set(.ciPassword, entry.value, at: entry.location)
+            } else if let hashed = PasswordHash.hash(entry.value) {
+                set(.ciPassword, hashed, at: entry.location)
+            } else {
+                problem(entry.location, "cipassword could not be hashed by the system's crypt")
+            }
+        }
+        if let entry = keys["sshkeys"] {
+            // The API form is URL-encoded; a file may also give the keys as they are.
+            let text = entry.value.contains("%") ? PercentEscapes.decode(entry.value) : entry.value
+            let (keys, trouble) = SSHPublicKey.parseList(text)
+            if let (line, reason) = trouble {
+                problem(entry.location, "sshkeys, key \(line): \(reason.phrase)")
+            } else {
+                set(.ciSSHKeys, keys.map(\.line).joined(separator: "\n"), at: entry.location)
+            }
+        }
+    }
+
+    /// `ipconfigN`: the cloud-init addresses of netN.
+    private mutating func ipconfig(_ entry: AnswersEntry, number: Int) {
+        let numbers = VMModel(draft: draft, host: host).nicNumbers
+        guard let item = numbers.firstIndex(of: number) else {
+            problem(entry.location, "\(entry.key) configures net\(number), which this VM does not have")
+            return
+        }
+        guard let pairs = properties(entry, defaultKey: "ip", aliases: [:]) else { return }
+        let fields: [String: FieldID] = ["ip": .netIP, "gw": .netGW, "ip6": .netIP6, "gw6": .netGW6]
+        // Proxmox's meaning of what is left out: no IPv4 setting at all when only IPv6 is given.
+        set(.netIP, item: item, "", at: entry.location)
+        for (key, value) in pairs {
+            guard let id = fields[key] else {
+                problem(entry.location, "\(entry.key): unknown option '\(key)' (ip, gw, ip6, gw6)")
+                continue
+            }
+            set(id, item: item, value, at: entry.location)
+        }
+        if pairs.isEmpty { set(.netIP, item: item, "dhcp", at: entry.location) }
+    }
+
+    /// JSON answers that give no install CD but import an image as the first disk mean the wizard's "Cloud
+    /// image" media; a cloud-init drive in the CD's slot leaves no CD drive either way.
+    private mutating func cloudImageMedia(cloudInitSlot: DiskSlot?) {
+        guard isJSON, let first = draft.disks.first, let source = first.values[FieldID.diskImport.rawValue], !source.isEmpty else { return }
+        let cdSlot = VMModel(draft: draft, host: host).installCDSlot
+        guard !installMediaGiven || cloudInitSlot == cdSlot else { return }
+        set(.media, "cloud", at: diskOrigins.first ?? "", given: false)
+        set(.cloudImage, source, at: diskOrigins.first ?? "", given: false)
+        installMediaGiven = true
+    }
+
     private mutating func checkAgainstModel() {
         let model = VMModel(draft: draft, host: host)
         for ref in explicit.sorted(by: { ($0.id.rawValue, $0.item ?? -1) < ($1.id.rawValue, $1.item ?? -1) }) {
@@ -940,7 +1046,9 @@ struct AnswersImporter {
         case .diskIothread: return "IO thread works only on VirtIO Block and SCSI disks"
         case .diskSSD: return "SSD emulation does not exist on VirtIO Block disks"
         case .diskReadOnly: return "read-only works only on VirtIO Block and SCSI disks"
-        case .diskSize: return "an imported disk takes the size of its source"
+        case .ciUser, .ciPassword, .ciSSHKeys, .ciUpgrade, .nameserver, .searchdomain, .citype, .netIP, .netIP6:
+            return "the VM has no cloud-init drive (add one: ide2: STORAGE:cloudinit)"
+        case .netGW, .netGW6: return "a gateway needs a static address of its family"
         default: return "it does not apply with the other settings in this file"
         }
     }

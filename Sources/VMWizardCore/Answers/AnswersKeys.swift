@@ -4,7 +4,8 @@ enum AnswersKeys {
     static let handled: Set<String> = [
         "vmid", "name", "pool", "ha-managed", "arch", "onboot", "startup", "tags", "description", "ostype", "cdrom", "vga",
         "machine", "bios", "efidisk0", "scsihw", "agent", "tpmstate0", "sockets", "cores", "cpu", "vcpus", "cpulimit",
-        "cpuunits", "affinity", "numa", "memory", "balloon", "shares", "allow-ksm", "start",
+        "cpuunits", "affinity", "numa", "memory", "balloon", "shares", "allow-ksm", "start", "template", "ciuser",
+        "cipassword", "sshkeys", "ciupgrade", "nameserver", "searchdomain", "citype",
     ]
 
     /// Keys Proxmox generates or that describe the old VM rather than the new one: dropped without a word.

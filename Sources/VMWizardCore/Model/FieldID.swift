@@ -116,6 +116,7 @@ extension FieldID {
     public static let cloudImage: FieldID = "cloud.image"
     public static let ciAdd: FieldID = "ci.add"
     public static let ciStorage: FieldID = "ci.storage"
+    public static let ciSlot: FieldID = "ci.slot"
     public static let ciUser: FieldID = "ciuser"
     public static let ciPassword: FieldID = "cipassword"
     public static let ciSSHKeys: FieldID = "sshkeys"

@@ -9,6 +9,17 @@ public enum BootOrder {
         return nil
     }
 
+    /// The first CD drive in Proxmox's search order: the install CD, or the cloud-init drive (a CD too).
+    static func firstCD(_ model: VMModel) -> DiskSlot? {
+        var slots: [DiskSlot] = []
+        if model.installCDPresent { slots.append(model.installCDSlot) }
+        if model.cloudInitActive, let slot = model.cloudInitSlot { slots.append(slot) }
+        for bus in DiskBus.bootSearchOrder {
+            if let slot = slots.filter({ $0.bus == bus }).min() { return slot }
+        }
+        return nil
+    }
+
     /// What the wizard sends itself: only with the VirtIO drivers CD, so that the installer boots before the
     /// driver CD: disk, install CD, driver CD, first NIC.
     public static func explicit(_ model: VMModel) -> String? {
@@ -26,7 +37,7 @@ public enum BootOrder {
         if let explicit = explicit(model) { return explicit }
         var devices = [String]()
         if let disk = firstDisk(model) { devices.append(disk.configKey) }
-        if model.installCDPresent { devices.append(model.installCDSlot.configKey) }
+        if let cd = firstCD(model) { devices.append(cd.configKey) }
         if let nic = model.nicNumbers.min() { devices.append("net\(nic)") }
         // With nothing to boot from, Proxmox writes an empty boot line.
         return devices.isEmpty ? "" : "order=" + devices.joined(separator: ";")

@@ -51,6 +51,15 @@ public enum ConfigFile {
             lines.append(("machine", pinned))
         }
         if !lines.contains(where: { $0.0 == "boot" }) { lines.append(("boot", BootOrder.effective(model))) }
+        if model.flag(.template) {
+            // qm template turns the volumes that can be base images into them (vm-… becomes base-…).
+            let plain = Set(model.templateIncapableDrives)
+            lines = lines.map { key, value in
+                guard isDrive(key), !plain.contains(key), !value.contains("media=cdrom"), let volume = names[key] else { return (key, value) }
+                return (key, value.replacingOccurrences(of: volume, with: baseVolume(volume)))
+            }
+            lines.append(("template", "1"))
+        }
         if let uuid = registration?.smbiosUUID { lines.append(("smbios1", "uuid=\(uuid)")) }
         if let genid = registration?.vmgenid { lines.append(("vmgenid", genid)) }
         if let time = registration?.creationTime, let qemu = model.host.qemuVersion {
@@ -117,6 +126,14 @@ public enum ConfigFile {
         return PVEFormat.isPlainDecimal(String(head[head.index(after: colon)...]), maxDecimals: 30)
     }
 
+    /// `local-lvm:vm-103-disk-0` → `local-lvm:base-103-disk-0`; `local:103/vm-103-disk-0.qcow2` likewise.
+    static func baseVolume(_ volume: String) -> String {
+        // The name is the last part of the volume (after the storage and, on folders, the VM ID).
+        let cut = volume.lastIndex { $0 == ":" || $0 == "/" }.map { volume.index(after: $0) } ?? volume.startIndex
+        let name = volume[cut...]
+        return name.hasPrefix("vm-") ? volume[..<cut] + "base-" + name.dropFirst(3) : volume
+    }
+
     static let fileBasedTypes: Set<String> = ["dir", "nfs", "cifs", "glusterfs", "btrfs", "cephfs"]
 
     /// Volume names `qm create` would give the new volumes: it allocates them in the order of the sorted drive
@@ -162,6 +179,7 @@ public enum ConfigFile {
     static func driveLine(_ key: String, _ value: String, volume: String?, model: VMModel) -> String {
         var drive = PropertyString.parse(value)
         if drive.value("media") == "cdrom" { return value }
+        if let head = drive.head, head.hasSuffix(":cloudinit") { return cloudInitLine(head, model: model) }
         if let head = drive.head, !isNewVolume(head) { return existingDriveLine(drive, model: model) }
         let requested = drive.head.flatMap { $0.split(separator: ":").last }.map(String.init)
         let storage = drive.head.flatMap { $0.split(separator: ":").first }.map(String.init)
@@ -181,8 +199,13 @@ public enum ConfigFile {
         } else if key == "tpmstate0" {
             sizeText = "4M"
         } else if let importSource {
-            // The imported disk is as large as its image (when vmwizard can read the image's header).
-            sizeText = ImportImage.virtualSize(of: importSource, host: model.host).map { DiskSize.proxmoxText(bytes: $0) }
+            // The imported disk is as large as its image (when vmwizard can read the image's header), or as
+            // large as it grows to afterwards.
+            let grown = DiskSlot(configKey: key).flatMap { slot in
+                PVEParameters.orderedDisks(model).first { $0.slot == slot }.flatMap { model.growSize(disk: $0.disk) }
+            }
+            sizeText = grown.flatMap(DiskSize.kibibytes(fromField:)).map { DiskSize.proxmoxText(bytes: $0 * 1024) }
+                ?? ImportImage.virtualSize(of: importSource, host: model.host).map { DiskSize.proxmoxText(bytes: $0) }
         } else if let requested, requested != "0", let kib = DiskSize.kibibytes(fromField: requested) {
             sizeText = DiskSize.proxmoxText(bytes: kib * 1024)
         } else {
@@ -191,6 +214,18 @@ public enum ConfigFile {
         if let sizeText { pairs.append(("size", sizeText)) }
         drive.pairs = pairs.sorted { $0.key < $1.key }
         return drive.text
+    }
+
+    /// The cloud-init drive as `qm create` makes it: `vm-ID-cloudinit`, qcow2 on storages with a path (and on
+    /// LVM with volume chains), raw elsewhere; a CD-ROM without a size.
+    static func cloudInitLine(_ head: String, model: VMModel) -> String {
+        let storage = String(head.dropLast(":cloudinit".count))
+        let vmid = model.value(.vmid)
+        let info = model.host.storage(storage)
+        let name = "vm-\(vmid)-cloudinit"
+        if let info, fileBasedTypes.contains(info.type) { return "\(storage):\(vmid)/\(name).qcow2,media=cdrom" }
+        if info?.type == "lvm", info?.defaultFormat == "qcow2" { return "\(storage):\(name).qcow2,media=cdrom" }
+        return "\(storage):\(name),media=cdrom"
     }
 
     /// Drive flags as the config stores them: `on` as 1, `replicate=no` as 0 (discard keeps its word).

@@ -22,6 +22,8 @@ public enum Event: Sendable {
     case remoteNodeLoaded(node: String, RemoteNodeResources)
     /// The volumes of a storage whose disks are picked from a list (iSCSI).
     case volumesListed(storage: String, VolumeListing)
+    /// A file of SSH public keys the user named was read (its text), or could not be (why).
+    case keyFileRead(path: String, Result<String, KeyFileError>)
     /// A step of the apply started: its command line (for the screen) and process ID.
     case applyStep(command: String, pid: Int32)
     /// A line of output from the running `qm`/`pvesh` step.
@@ -63,4 +65,12 @@ public enum Effect: Sendable, Equatable {
     case loadRemoteNode(String)
     /// List the volumes of a storage whose disks are picked from a list, in the background.
     case listVolumes(storage: String, node: String)
+    /// Read a file of SSH public keys the user named.
+    case readKeyFile(path: String)
+}
+
+/// Why a key file could not be read.
+public struct KeyFileError: Error, Sendable, Equatable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
 }

@@ -29,6 +29,9 @@ public enum Overlay: Sendable, Equatable {
     case pathPrompt(text: String, cursor: Int)
     case message(title: Phrase, text: Phrase, isError: Bool)
     case vmidTaken(vmid: String, suggestion: String)
+    /// A masked prompt for a secret (the cloud-init password). Its text never leaves this state: Enter stores
+    /// only the hash.
+    case secretPrompt(field: FieldRef, text: String)
     /// Drafts from earlier runs exist: resume one, start fresh, discard one, or leave.
     case resumeDraft(drafts: [DraftChoice], selected: Int)
 }

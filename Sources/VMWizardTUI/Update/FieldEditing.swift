@@ -17,6 +17,8 @@ extension WizardState {
             case .flag: editFlag(key, spec: spec, ref: ref)
             case .choice: editChoice(key, spec: spec, ref: ref)
             case .picker: editPicker(key, spec: spec, ref: ref)
+            case .secret: editSecret(key, spec: spec, ref: ref)
+            case .keyList: editKeyList(key, spec: spec, ref: ref)
             }
         }
         return []

@@ -53,6 +53,8 @@ extension WizardState {
             }
             text = String(chars)
             self.overlay = .pathPrompt(text: text, cursor: cursor)
+        case .secretPrompt(let field, let text):
+            handleSecretPrompt(key, field: field, text: text)
         case .message:
             if key == .enter || key == .escape || key == .char(" ") { self.overlay = nil }
         case .resumeDraft(var drafts, var selected):
@@ -122,6 +124,7 @@ extension WizardState {
             overlay = nil
             return []
         case .enter:
+            if OptionCatalog.spec(picker.field.id)?.kind == .keyList { return pickKey(picker, items: items) }
             if items.indices.contains(picker.selected), let spec = OptionCatalog.spec(picker.field.id) {
                 model.set(picker.field.id, item: picker.field.item, to: items[picker.selected].value)
                 overlay = nil

@@ -16,7 +16,14 @@ extension WizardState {
         }
         let pasted = String(clean).trimmingWhitespace()
         guard !pasted.isEmpty else { return [] }
+        // Keys keep their lines: several pasted keys are several keys.
+        if overlay == nil, let (spec, _) = focusedField, spec.kind == .keyList {
+            addKeys(fromText: text, origin: "the pasted text")
+            return []
+        }
         switch overlay {
+        case .secretPrompt(let field, let typed):
+            overlay = .secretPrompt(field: field, text: typed + pasted)
         case .picker(var picker):
             picker.filter += pasted
             picker.selected = 0

@@ -28,6 +28,12 @@ extension WizardState {
             model.host.remoteNodes[node] = resources
             if case .failed(let reason) = resources.status { setStatus(reason, error: true) }
             effects = []
+        case .keyFileRead(let path, let result):
+            effects = []
+            switch result {
+            case .success(let text): addKeys(fromText: text, origin: .verbatim(path))
+            case .failure(let error): setStatus("\(path): \(error.reason)", error: true)
+            }
         case .volumesListed(let storage, let listing):
             model.host.existingVolumes[storage] = listing
             if case .failed(let reason) = listing { setStatus(reason, error: true) }

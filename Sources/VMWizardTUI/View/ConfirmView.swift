@@ -112,11 +112,13 @@ extension WizardState {
                 title = "\(spinner) Stopping: waiting for \(pid) to finish… \(Int(view.elapsed))s"
                 titleStyle = .warning
             }
-        case .created(let id, _, let started, _)?:
-            title = started == true ? "✓ VM \(id) created and started" : "✓ VM \(id) created"
+        case .created(let id, _, let steps)?:
+            let template = steps.contains { $0.kind == .template && $0.succeeded }
+            title = view.outcome?.started == true ? "✓ VM \(id) created and started"
+                : (template ? "✓ VM \(id) created as a template" : "✓ VM \(id) created")
             titleStyle = .good
-            if started == false {
-                title = "✓ VM \(id) created, but it did not start"
+            if let failed = view.outcome?.failedStep {
+                title = "✓ VM \(id) created, but \(StepText.name(failed.kind)) failed"
                 titleStyle = .warning
             }
         case .failed?:
@@ -130,12 +132,15 @@ extension WizardState {
             DisplayWidth.wrap(line, width: area.width - 4).map { ($0, Style.plain) }
         }
         switch view.outcome {
-        case .created(_, let details, let started, let startError)?:
+        case .created(_, let details, let steps)?:
             lines.append(("", .plain))
             lines += details.map { ($0, Style.good) }
-            if started == false, let startError {
-                lines += DisplayWidth.wrap(options.tr("Start failed: \(startError)"), width: area.width - 4).map { ($0, .warning) }
-                lines.append((options.tr("The VM is kept: fix the cause and start it with: qm start \(vmid)"), .plain))
+            if let failed = steps.first(where: { $0.ran && $0.error != nil }) {
+                let message: Phrase = "\(StepText.name(failed.kind)) failed: \(failed.error ?? "")"
+                lines += DisplayWidth.wrap(options.tr(message), width: area.width - 4).map { ($0, .warning) }
+                let rest = steps.drop { $0 != failed }.map(\.command).joined(separator: "\n  ")
+                lines += DisplayWidth.wrap(options.tr("The VM is kept: fix the cause and run what is left:\n  \(rest)"), width: area.width - 4)
+                    .map { ($0, .plain) }
             }
             lines.append((options.tr("Press Enter to exit."), .bold))
         case .failed(let message)?:
@@ -148,6 +153,18 @@ extension WizardState {
         let rows = area.height - 2
         for (index, line) in lines.suffix(rows).enumerated() {
             screen.put(line.0, x: 2, y: area.y + 2 + index, maxWidth: area.width - 4, style: line.1)
+        }
+    }
+}
+
+/// Names of the apply's follow-up steps, for the screen.
+enum StepText {
+    static func name(_ kind: ApplyStep.Kind) -> Phrase {
+        switch kind {
+        case .create: return "the create"
+        case .resize: return "growing the imported disk"
+        case .template: return "making it a template"
+        case .start: return "the start"
         }
     }
 }

@@ -148,6 +148,20 @@ extension WizardState {
             return used
         case .text, .integer, .decimal:
             return drawTextInput(&screen, spec: spec, ref: ref, value: value, x: x, y: y, width: width, focused: focused, active: active)
+        case .secret:
+            // Never the value itself: it is a hash, and its length says nothing either.
+            let text: Phrase = value.isEmpty ? spec.placeholder(model.context(item: ref.item)) : "•••••••• (set, kept hashed)"
+            return screen.put(options.tr(text), x: x, y: y, maxWidth: width,
+                              style: dimIfInactive(focused ? .focus : (value.isEmpty ? .dim : .bold)))
+        case .keyList:
+            let keys = SSHPublicKey.parseList(value).keys
+            guard !keys.isEmpty else {
+                return screen.put(options.tr(spec.placeholder(model.context(item: ref.item))), x: x, y: y, maxWidth: width,
+                                  style: focused ? .focus : .dim)
+            }
+            let names = keys.map { "\($0.shortType) \($0.comment)".trimmingWhitespace() }.joined(separator: ", ")
+            let text = options.tr(keys.count == 1 ? "1 key: \(names)" : "\(keys.count) keys: \(names)")
+            return screen.put(text, x: x, y: y, maxWidth: width, style: dimIfInactive(focused ? .focus : .bold))
         }
     }
 

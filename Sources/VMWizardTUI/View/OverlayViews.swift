@@ -28,6 +28,19 @@ extension WizardState {
             screen.fill(Rect(x: rect.x + 2, y: rect.y + 3, width: boxWidth, height: 1), style: .focus)
             screen.put(String(characters[start...]), x: rect.x + 2, y: rect.y + 3, maxWidth: boxWidth, style: .focus)
             screen.cursor = (rect.x + 2 + DisplayWidth.of(String(characters[start..<caret])), rect.y + 3)
+        case .secretPrompt(let field, let text):
+            let width = min(layout.width - 8, 72)
+            let label = OptionCatalog.spec(field.id).map { options.tr($0.label) } ?? ""
+            let rect = drawDialog(&screen, layout, title: options.tr("Set: \(label)"), lines: [
+                (options.tr("Type it; it is shown as dots and kept only as a SHA-256-crypt hash, as Proxmox keeps it."), .plain),
+                ("", .plain),
+                ("", .plain),
+                (options.tr("Enter: set (empty: remove)      Esc: cancel"), .bold),
+            ], width: width)
+            let dots = String(repeating: "•", count: min(text.count, rect.width - 5))
+            screen.fill(Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: 1), style: .focus)
+            screen.put(dots, x: rect.x + 2, y: rect.y + 3, maxWidth: rect.width - 4, style: .focus)
+            screen.cursor = (rect.x + 2 + DisplayWidth.of(dots), rect.y + 3)
         case .message(let title, let text, let isError):
             let width = min(layout.width - 8, 72)
             var lines = DisplayWidth.wrap(options.tr(text), width: width - 4).map { ($0, isError ? Style.error : Style.plain) }
@@ -94,6 +107,9 @@ extension WizardState {
         screen.cursor = (rect.x + 2 + used, rect.y + 1)
         screen.put(options.tr("\(items.count) of \(total)"), x: rect.maxX - 14, y: rect.y + 1, maxWidth: 12, style: .dim)
         let current = model.value(picker.field.id, item: picker.field.item)
+        // The SSH key list holds several: each key in it is ticked.
+        let keyList = spec.kind == .keyList
+        let chosenKeys = keyList ? Set(model.sshKeys.map(\.line)) : []
         // Labels get the room the details leave (long names such as iSCSI LUNs), at least 36 columns.
         let widestDetail = items.map { DisplayWidth.of(options.tr($0.detail)) }.max() ?? 0
         let labelCap = max(36, boxWidth - 8 - widestDetail)
@@ -105,7 +121,7 @@ extension WizardState {
         for (index, item) in items.enumerated().dropFirst(picker.scroll).prefix(rows) {
             let y = rect.y + 2 + index - picker.scroll
             let selected = index == picker.selected
-            let mark = item.value == current ? "•" : " "
+            let mark = keyList ? (chosenKeys.contains(item.value) ? "✓" : " ") : (item.value == current ? "•" : " ")
             let label = options.tr(item.label.isEmpty ? "(default)" : item.label)
             let line = "\(mark) \(DisplayWidth.pad(label, to: labelWidth))  \(options.tr(item.detail))"
             let rowRect = Rect(x: rect.x + 1, y: y, width: boxWidth - 2, height: 1)

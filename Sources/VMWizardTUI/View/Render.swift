@@ -174,6 +174,8 @@ extension WizardState {
             case .flag: return [KeyHint("Space", "toggle"), KeyHint("Tab", "next")]
             case .choice: return [KeyHint("←→", "change"), KeyHint("Enter", "list")]
             case .picker: return [KeyHint("Enter", "pick"), KeyHint("←→", "change")]
+            case .secret: return [KeyHint("Enter", "set"), KeyHint("^U", "remove")]
+            case .keyList: return [KeyHint("Enter", "pick"), KeyHint("paste", "add"), KeyHint("^U", "clear")]
             case .integer, .decimal: return [KeyHint("type", "edit"), KeyHint("+/-", "step")]
             default: return [KeyHint("type", "edit"), KeyHint("^U", "clear")]
             }

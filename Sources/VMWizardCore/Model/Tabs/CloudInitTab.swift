@@ -20,6 +20,10 @@ extension OptionCatalog {
                     ? Issue("Storage '\(value)' only hands out existing volumes: the cloud-init drive is created, so pick another") : nil
             },
             inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } }),
+        // Where an answers file put the drive (`scsi5`); the wizard itself places it (see cloudInitSlot).
+        FieldSpec(
+            .ciSlot, tab: .cloudInit, label: "Drive", kind: .text, pveKey: .key("<bus><n>"),
+            visible: { _ in false }),
         FieldSpec(
             .ciUser, tab: .cloudInit, label: "User", kind: .text, pveKey: .key("ciuser"),
             placeholder: { _ in "the image's default user" },
@@ -45,6 +49,16 @@ extension OptionCatalog {
             .ciSSHKeys, tab: .cloudInit, label: "SSH public keys", kind: .keyList, pveKey: .key("sshkeys"),
             placeholder: { ctx in ctx.host.sshKeys.isEmpty ? "none: paste a key" : "none: Enter to pick the node's keys" },
             visible: { $0.model.flag(.ciAdd) },
+            // The node's keys, then keys given otherwise (pasted, from a file), so each can be taken out again.
+            choices: { ctx in
+                let given = SSHPublicKey.parseList(ctx.value(.ciSSHKeys)).keys
+                let node = ctx.host.sshKeys.map { ($0.key, $0.source) }
+                let others = given.filter { key in !node.contains { $0.0.blob == key.blob } }.map { ($0, "") }
+                return (node + others).map { key, source in
+                    Choice(key.line, .verbatim("\(key.shortType) \(key.comment.isEmpty ? "(no comment)" : key.comment)"),
+                           detail: .verbatim(source.isEmpty ? key.fingerprint : "\(key.fingerprint) · \(source)"))
+                }
+            },
             validate: { value, ctx in
                 let (keys, problem) = SSHPublicKey.parseList(value)
                 if let (line, reason) = problem { return Issue("SSH key \(line): \(reason.phrase)") }
@@ -96,8 +110,7 @@ extension OptionCatalog {
     static let cloudInitAddresses: [FieldSpec] = [
         FieldSpec(
             .netIP, tab: .network, scope: .nic, label: "IPv4 (cloud-init)", kind: .text, pveKey: .subKey("ipconfig[n]", "ip"),
-            defaultValue: { _ in "dhcp" },
-            placeholder: { _ in "none" },
+            placeholder: { ctx in ctx.value(.netIP6).isEmpty ? "DHCP (Proxmox's default)" : "none" },
             visible: { $0.model.flag(.ciAdd) },
             validate: { value, ctx in CloudInitAddress.ipv4Issue(value, gateway: ctx.value(.netGW)) }),
         FieldSpec(
@@ -108,7 +121,7 @@ extension OptionCatalog {
             validate: { value, ctx in CloudInitAddress.gateway4Issue(value, address: ctx.value(.netIP)) }),
         FieldSpec(
             .netIP6, tab: .network, scope: .nic, label: "IPv6 (cloud-init)", kind: .text, pveKey: .subKey("ipconfig[n]", "ip6"),
-            placeholder: { _ in "none" },
+            placeholder: { ctx in ctx.value(.netIP).isEmpty ? "DHCP (Proxmox's default)" : "none" },
             visible: { $0.model.flag(.ciAdd) },
             validate: { value, _ in CloudInitAddress.ipv6Issue(value) }),
         FieldSpec(
@@ -203,12 +216,23 @@ extension VMModel {
         return PVEFormat.isPlainDecimal(size, maxDecimals: 30) ? size + "G" : "\(kib)K"
     }
 
+    /// The SSH keys given for cloud-init.
+    public var sshKeys: [SSHPublicKey] { SSHPublicKey.parseList(value(.ciSSHKeys)).keys }
+
+    /// Adds keys (once each) or, with `remove`, takes one out; the field keeps one key per line.
+    public mutating func changeSSHKeys(adding added: [SSHPublicKey] = [], removing removed: SSHPublicKey? = nil) {
+        var keys = sshKeys.filter { $0.blob != removed?.blob }
+        for key in added where !keys.contains(where: { $0.blob == key.blob }) { keys.append(key) }
+        set(.ciSSHKeys, to: keys.map(\.line).joined(separator: "\n"))
+    }
+
     /// Cloud-init settings are written (a cloud-init drive is added).
     public var cloudInitActive: Bool { flag(.ciAdd) }
 
     /// Where the cloud-init drive goes, as the web UI places a CD drive: the install CD's slot when it is free,
     /// else the first free IDE, SCSI, then SATA slot.
     public var cloudInitSlot: DiskSlot? {
+        if let given = userValue(.ciSlot).flatMap(DiskSlot.init(configKey:)) { return given }
         var used = Set(diskSlots.compactMap { $0 })
         if installCDPresent { used.insert(installCDSlot) }
         if virtioDriverDriveActive { used.insert(.driverCD) }
