@@ -520,8 +520,12 @@ import Testing
             "key 'scsi0': scsi0: 'local-lvm:vm-100-disk-0' is an existing volume or path; vmwizard creates new disks: write "
                 + "STORAGE:SIZE_GiB (or STORAGE:0,import-from=SOURCE)",
         ])
-        #expect(Self.problems(#"{"ide2": "none,media=cdrom", "scsi0": "local-lvm:8,import-from=local:import/a.raw"}"#)
-            == ["key 'scsi0': scsi0: import-from needs the size 0 (STORAGE:0,import-from=SOURCE)"])
+        // A size with import-from is the wizard's size of an imported disk: grow it to that after the import.
+        let grown = Self.model(#"{"ide2": "none,media=cdrom", "scsi0": "local-lvm:8,import-from=/srv/a.raw"}"#)
+        #expect(grown?.value(.diskSize, item: 0) == "8")
+        #expect(grown.map { QmCommand.steps($0).map(\.argv) } == [
+            QmCommand.create(grown!), ["qm", "disk", "resize", "102", "scsi0", "8G"],
+        ])
         #expect(Self.problems(#"{"ide2": "none,media=cdrom", "scsi0": "32"}"#)
             == ["key 'scsi0': scsi0: '32' needs the storage: STORAGE:SIZE_GiB"])
         #expect(Self.problems(Self.config("scsi0: local-lvm:vm-100-disk-0,import-from=local:import/a.raw,size=1G\n"))

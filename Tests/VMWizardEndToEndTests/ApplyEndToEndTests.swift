@@ -64,10 +64,10 @@ import Testing
         }
         defer { session.kill() }
         Self.quickConfirm(session)
-        session.keys("BTab", "Space")  // from [Create] back to "Start after created"
+        session.keys("BTab", "BTab", "Space")  // from [Create] back over "Create as template" to "Start after created"
         session.waitFor("[x] Start after created")
         Self.create(session)
-        session.waitFor("VM 102 created, but it did not start")
+        session.waitFor("VM 102 created, but the start failed")
         session.waitFor("MAX 8 vcpus allowed per VM on this node")
         session.waitFor("qm start 102")
         #expect(host.calls.map { $0.first ?? "" } == ["create", "start"])

@@ -83,6 +83,56 @@ import Testing
         #expect(missing.stderr.contains("nope.json"))
     }
 
+    /// A cloud-init Debian template from a cloud image: create (keys through a private file qm reads), grow
+    /// the imported disk, make it a template; a failed step keeps the VM and names what did not run.
+    @Test func batchMakesACloudImageTemplateStepByStep() throws {
+        guard E2E.isRoot else { return }
+        let dir = try E2E.scratch("batch-cloud")
+        let host = try FixtureHost(in: dir)
+        try host.write("etc/pve/storage.cfg", """
+            dir: local
+            \tpath /var/lib/vz
+            \tcontent iso,vztmpl,backup,import
+
+            lvmthin: local-lvm
+            \tthinpool data
+            \tvgname pve
+            \tcontent rootdir,images
+
+            """)
+        try FileManager.default.createDirectory(at: host.root.appendingPathComponent("var/lib/vz/import"), withIntermediateDirectories: true)
+        try host.write("var/lib/vz/import/debian-13-genericcloud-amd64.raw", String(repeating: "x", count: 4096))
+        let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHXGfhso++PvfMv9p56+QQkm/+dBtqKaTprt3sDNOABP me@laptop"
+        let file = try Self.answers(dir, """
+            {"scsi0": "local-lvm:32,import-from=local:import/debian-13-genericcloud-amd64.raw", "ide2": "local-lvm:cloudinit",
+             "ciuser": "admin", "cipassword": "secret", "sshkeys": "\(key)", "ipconfig0": "ip=192.0.2.20/24,gw=192.0.2.1",
+             "template": 1}
+            """)
+        let run = try Self.run(["--root", host.root.path, "--batch", "--answers", file], environment: host.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "created VM 102 on node pve1\ngrew the imported disk: qm disk resize 102 scsi0 32G\nconverted VM 102 to a template\n")
+        let calls = host.calls
+        #expect(calls.map { Array($0.prefix(2)) } == [["create", "102"], ["disk", "resize"], ["template", "102"]])
+        #expect(calls.count == 3 && calls[1] == ["disk", "resize", "102", "scsi0", "32G"])
+        let create = calls.first ?? []
+        #expect(create.contains("local-lvm:0,import-from=local:import/debian-13-genericcloud-amd64.raw"))
+        #expect(create.contains("local-lvm:cloudinit") && create.contains("ip=192.0.2.20/24,gw=192.0.2.1"))
+        #expect(!create.contains("secret") && create.contains { $0.hasPrefix("$5$") }, "only the hash reaches qm")
+        let keyFile = create.firstIndex(of: "--sshkeys").map { create[$0 + 1] } ?? ""
+        #expect(host.sshKeys(call: 1) == key + "\n", "qm reads the keys from a file")
+        #expect(!FileManager.default.fileExists(atPath: keyFile), "the key file is removed after the create")
+
+        // Growing fails: the VM is kept, the template step is not run, and the exit status says so.
+        try host.setMode("disk", "fail", message: "shrinking disks is not supported\n")
+        try host.setGuests([100, 101])
+        let failed = try Self.run(["--root", host.root.path, "--batch", "--answers", file], environment: host.environment)
+        #expect(failed.status == 3)
+        #expect(failed.stdout == "created VM 102 on node pve1\n")
+        #expect(failed.stderr.contains("VM 102 was created, but qm disk resize 102 scsi0 32G failed: shrinking disks is not supported"))
+        #expect(failed.stderr.contains("not run: qm template 102"))
+        #expect(host.calls.count == 5, "create and resize ran again; the template did not")
+    }
+
     @Test func batchWithoutAnswersIsAUsageError() throws {
         let run = try Self.run(["--batch", "--demo", "--print", "qm"])
         #expect(run.status == 2)

@@ -71,7 +71,13 @@ struct FixtureHost {
             n=$(ls "$dir" | grep -c '^call-')
             n=$((n + 1))
             : > "$dir/call-$n.args"
-            for a in "$@"; do printf '%s\\0' "$a" >> "$dir/call-$n.args"; done
+            prev=
+            for a in "$@"; do
+              printf '%s\\0' "$a" >> "$dir/call-$n.args"
+              # qm reads --sshkeys from a file that vmwizard removes afterwards: keep what it held.
+              if [ "$prev" = --sshkeys ]; then cat "$a" > "$dir/sshkeys-$n" 2>/dev/null; fi
+              prev="$a"
+            done
             sub="$1"
             mode=$(cat "$dir/mode-$sub" 2>/dev/null || echo ok)
             case "$mode" in
@@ -121,6 +127,11 @@ struct FixtureHost {
     func setMode(_ sub: String, _ mode: String, message: String? = nil) throws {
         try mode.write(to: qmDir.appendingPathComponent("mode-\(sub)"), atomically: true, encoding: .utf8)
         if let message { try message.write(to: qmDir.appendingPathComponent("message-\(sub)"), atomically: true, encoding: .utf8) }
+    }
+
+    /// What the key file named by `--sshkeys` held at call `n` (1-based), nil when there was none.
+    func sshKeys(call n: Int) -> String? {
+        try? String(contentsOf: qmDir.appendingPathComponent("sshkeys-\(n)"), encoding: .utf8)
     }
 
     /// The argument vectors the fake received, call by call.

@@ -46,6 +46,8 @@ import Testing
         session.waitFor("vmbr0")
         session.waitFor("[net0]")
         session.keys("NPage")
+        session.waitFor("Cloud-Init drive")
+        session.keys("NPage")
         session.waitFor("Commands that Create runs:")
         session.waitFor("qm create 102")
     }

@@ -94,6 +94,8 @@ struct SplitMix64: RandomNumberGenerator {
                         return (pressed, ["seed \(seed) step \(step): printed config does not read back: \(problems)\n\(config)"], accepted)
                     case .success(var draft):
                         draft.values[FieldID.vmid.rawValue] = state.model.value(.vmid)
+                        // A config used as a template makes an ordinary VM (its `template: 1` is not carried over).
+                        draft.values[FieldID.template.rawValue] = state.model.value(.template)
                         let again = ConfigFile.render(VMModel(draft: draft, host: state.model.host))
                         if again != config {
                             return (pressed, ["seed \(seed) step \(step): read back as\n\(again)\ninstead of\n\(config)"], accepted)
@@ -102,7 +104,7 @@ struct SplitMix64: RandomNumberGenerator {
                     if effect == .create {
                         let outcomes: [ApplyOutcome] = [
                             .failed("boom"), .refused("no"), .vmidTaken(vmid: state.model.value(.vmid), suggestion: "999"),
-                            .created(vmid: state.model.value(.vmid), details: [], started: nil, startError: nil),
+                            .created(vmid: state.model.value(.vmid), details: [], steps: []),
                         ]
                         state.update(.applyOutput("line"))
                         state.update(.tick(elapsed: 1.5))

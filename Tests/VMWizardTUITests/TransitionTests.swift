@@ -422,13 +422,13 @@ import Testing
         #expect(isError && text.description.contains("never overwrites"))
     }
 
-    @Test func backGoesToTheNetworkTab() {
+    @Test func backGoesToTheTabBeforeConfirm() {
         var state = demoState()
         state.pickISO(containing: "debian")
         state.press(.function(10))
         while state.focus != .action(.back) { state.press(.tab) }
         state.press(.enter)
-        #expect(state.tab == .network)
+        #expect(state.tab == .cloudInit)
     }
 }
 

@@ -136,7 +136,7 @@ import Testing
         let tables = [
             UITextZH.tabs, UITextZH.general, UITextZH.osAndSystem, UITextZH.disks, UITextZH.cpuMemoryNetwork,
             UITextZH.checks, UITextZH.screens, UITextZH.keys, UITextZH.answers, UITextZH.host, UITextZH.commandLine,
-            UITextZH.trust, UITextZH.arch, UITextZH.volumes,
+            UITextZH.trust, UITextZH.arch, UITextZH.volumes, UITextZH.cloudInit,
         ]
         var seen: [String: Int] = [:]
         for (index, table) in tables.enumerated() {

@@ -11,6 +11,25 @@ enum HelpTextZH {
         "tab.network": "虚拟机的网卡 net0 至 net31。每块网卡接入一个主机网桥或 SDN VNet，可带 VLAN 标签，并模拟某种网卡型号；客户机有驱动时 VirtIO 最快。删除所有网卡即可创建不联网的虚拟机。",
         "tab.confirm": "在主机上做任何改动之前，先核对全部设置和将要执行的完整 qm create 命令行。“创建”会先运行 qm create；若勾选了“创建后启动”，再单独运行 qm start。“写出配置”改为写出虚拟机配置文件（从不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve），“打印并退出”只打印命令然后退出。",
 
+        // MARK: Cloud-Init
+        "tab.cloudInit": "云镜像首次启动时从一个小的 cloud-init 驱动器读取的设置：登录用户、密码、SSH 密钥、DNS，以及是否升级软件包；每块网卡的地址在“网络”页设置。Web 界面要在创建后才能添加这些设置，这里可以一并完成。默认：仅当安装介质为云镜像时启用。",
+        "cloud.image": "发行版的云镜像（qcow2、raw 或 vmdk），位于含 import 内容的存储的 import 目录中。它通过 Proxmox 的导入功能成为第一块磁盘，因此无需运行安装程序：首次启动即可使用，并由 cloud-init 完成配置。镜像在节点其他位置时可输入绝对路径。安装介质为云镜像时必填。",
+        "ci.add": "添加一个小驱动器，客户机中的 cloud-init 从中读取设置；这些设置变化时 Proxmox 会重新写入它。它位于安装光盘原本的位置（ide2，ARM 上为 scsi2），或下一个空闲的光驱插槽。默认：云镜像时启用，否则关闭。",
+        "ci.slot": "应答文件给出的 cloud-init 驱动器插槽。默认：Web 界面放置新光驱的位置。",
+        "ci.storage": "cloud-init 驱动器所在的存储；它只需约 4 MiB，任何可存放虚拟机镜像的存储均可。默认：第一块磁盘所在的存储。",
+        "ciuser": "cloud-init 为其设置密码和 SSH 密钥的用户。留空则使用镜像自带的默认用户（Debian 镜像为 debian，Ubuntu 为 ubuntu，其他常见为 cloud-user 或 rocky）。默认：镜像的用户。",
+        "cipassword": "该用户的密码。按 Enter 打开遮蔽输入框；vmwizard 与 Proxmox 一样只保存 SHA-256-crypt 哈希值，明文不会出现在屏幕、草稿或 qm 命令中。SSH 密钥更安全；许多镜像本来就拒绝通过 SSH 用密码登录。默认：无。",
+        "sshkeys": "允许以该用户登录的公钥。按 Enter 列出本节点 root 的密钥（/root/.ssh 中的文件及集群的 authorized_keys）供勾选；也可粘贴密钥，或在列表筛选框中输入 .pub 文件路径。每个密钥都会校验，并显示类型、注释和指纹。默认：无。",
+        "ciupgrade": "让 cloud-init 在首次启动时升级全部软件包：虚拟机启动后即已打好补丁，但首次启动更慢，且需要网络可用。默认：启用，与 Proxmox 相同。",
+        "nameserver": "客户机使用的 DNS 服务器，填 IP 地址，用空格分隔。留空时，Proxmox 写入 cloud-init 驱动器时会使用本节点 /etc/resolv.conf 中的服务器。默认：本节点的。",
+        "searchdomain": "客户机的 DNS 搜索域，例如 example.lan。留空则使用本节点 /etc/resolv.conf 中的搜索域。默认：本节点的。",
+        "citype": "cloud-init 驱动器的格式。NoCloud 适合 Linux 镜像，ConfigDrive v2 适合 Windows（cloudbase-init）及部分其他镜像；OpenNebula 只适合为其制作的镜像。默认：NoCloud，操作系统类型为 Windows 时为 ConfigDrive v2。",
+        "net.ip": "该网卡供 cloud-init 使用的 IPv4 设置：dhcp，或带前缀长度的静态地址，例如 192.0.2.10/24。若填的是网络地址或广播地址，vmwizard 会提醒。默认：空；在 IPv6 也未设置时，Proxmox 将其视为 IPv4 和 IPv6 都用 DHCP。",
+        "net.gw": "静态地址的 IPv4 默认网关。网关不在子网内也允许（租用服务器上的路由式配置常用 /32 地址配这样的网关），但 vmwizard 会提醒，因为这通常是笔误。默认：无。",
+        "net.ip6": "该网卡供 cloud-init 使用的 IPv6 设置：dhcp、auto（无状态 SLAAC，需要 cloud-init 19.4 或更新版本），或带前缀长度的静态地址，例如 2001:db8::10/64。默认：空（不设 IPv6；若 IPv4 也为空则为 DHCP）。",
+        "net.gw6": "静态 IPv6 地址的默认网关；链路本地网关（fe80::1）也可以。默认：无。",
+        "template": "创建完成后（以及导入的磁盘扩大之后）立即用 qm template 把虚拟机转换为模板：其磁盘变为只读的基础镜像，供克隆共享。模板不能启动。默认：关闭。",
+
         // MARK: General
         "node": "创建虚拟机并运行它的集群节点。后续各页的存储、网桥和 ISO 镜像都随该节点变化，所以请先确定它。默认：运行 vmwizard 的本节点；若选择其他节点，vmwizard 会通过 Proxmox API 在该节点上创建，而不是在本机调用 qm。",
         "vmid": "标识虚拟机的数字编号，在整个集群内不能与其他虚拟机或容器重复。取值范围 100 到 999999999。默认：集群中下一个空闲编号。",

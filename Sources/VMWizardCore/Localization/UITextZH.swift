@@ -4,7 +4,7 @@ enum UITextZH {
     static let texts: [String: String] = tabs
         .merging(general) { $1 }.merging(osAndSystem) { $1 }.merging(disks) { $1 }
         .merging(cpuMemoryNetwork) { $1 }.merging(checks) { $1 }.merging(screens) { $1 }.merging(keys) { $1 }
-        .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }.merging(trust) { $1 }.merging(arch) { $1 }.merging(volumes) { $1 }
+        .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }.merging(trust) { $1 }.merging(arch) { $1 }.merging(volumes) { $1 }.merging(cloudInit) { $1 }
 
     static let tabs: [String: String] = [
         "General": "常规",
@@ -141,8 +141,6 @@ enum UITextZH {
         "Format": "格式",
         "Import from": "导入自",
         "nothing: new empty disk": "不导入：新建空盘",
-        "Import from '%@': %@": "导入源“%@”：%@",
-        "Import from: storage '%@' does not exist on this cluster": "导入源：本集群中不存在存储“%@”",
         "Cache": "缓存",
         "Default (No cache)": "默认（无缓存）",
         "Direct sync": "直接同步（direct sync）",
@@ -317,10 +315,7 @@ enum UITextZH {
         "%@ Creating VM %@ on node %@… %@s": "%1$@ 正在节点 %3$@ 上创建 VM %2$@… %4$@ 秒",
         "✓ VM %@ created and started": "✓ VM %@ 已创建并启动",
         "✓ VM %@ created": "✓ VM %@ 已创建",
-        "✓ VM %@ created, but it did not start": "✓ VM %@ 已创建，但未能启动",
         "✗ Creating VM %@ failed: nothing was created": "✗ 创建 VM %@ 失败：没有创建任何东西",
-        "Start failed: %@": "启动失败：%@",
-        "The VM is kept: fix the cause and start it with: qm start %@": "虚拟机已保留：排除原因后可用此命令启动：qm start %@",
         "Press Enter to exit.": "按回车键退出。",
         "Press Enter to go back to the wizard: every answer is kept.": "按回车键返回向导：所有填写内容都会保留。",
         "Windows drivers": "Windows 驱动",

@@ -5,7 +5,6 @@ extension UITextZH {
         "nothing to run": "没有要运行的命令",
         "warning: %@": "警告：%@",
         "creating the VM failed: %@": "创建虚拟机失败：%@",
-        "VM %@ was created but did not start: %@": "VM %@ 已创建，但未能启动：%@",
         "unknown error": "未知错误",
         "VM ID %@ was taken meanwhile; the next free ID is %@": "VM ID %@ 刚刚被占用；下一个空闲编号是 %@",
         "VM ID %@ was taken meanwhile": "VM ID %@ 刚刚被占用",

@@ -26,8 +26,6 @@ extension UITextZH {
         "Disk size must be more than 0": "磁盘大小必须大于 0",
         "allocating a disk of size 0 fails": "分配大小为 0 的磁盘会失败",
         "Disk size %@ is above the 128 TiB the web UI allows": "磁盘大小 %@ 超过网页界面允许的 128 TiB",
-        "Import from: %@ does not exist on this node (or is not a file)": "导入源：%@ 在此节点上不存在（或不是文件）",
-        "Import from: %@ does not exist on storage '%@'": "导入源：%@ 在存储“%@”上不存在",
         "a %@ storage holds no ISO images": "%@ 类型的存储不存放 ISO 镜像",
         "an ISO image's volume is iso/NAME.iso": "ISO 镜像的卷名形如 iso/名称.iso",
         "an ISO image is a file directly in iso/ whose name ends in .iso or .img":

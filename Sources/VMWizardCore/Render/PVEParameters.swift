@@ -80,8 +80,9 @@ public enum PVEParameters {
             add("cipassword", nonEmpty(.ciPassword))
             add("sshkeys", sshKeysParameter(model))
             if model.activeValue(.ciUpgrade) == "0" { add("ciupgrade", "0", .boolean) }
-            add("nameserver", nonEmpty(.nameserver))
-            add("searchdomain", nonEmpty(.searchdomain))
+            // Proxmox's config reader trims a value, so blanks around a list mean nothing (and a blank list is none).
+            add("nameserver", nonEmpty(.nameserver).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 })
+            add("searchdomain", nonEmpty(.searchdomain).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 })
             add("citype", nonEmpty(.citype))
             for (nic, number) in model.nicNumbers.enumerated() { add("ipconfig\(number)", model.ipconfig(nic: nic)) }
         }

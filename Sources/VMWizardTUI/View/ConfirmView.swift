@@ -12,7 +12,13 @@ extension WizardState {
     /// arguments: options fill a line up to `width` columns; an option too long for a line gets its own, its
     /// value on the next when even that is too long. Never inside a word, so any line can be copied as it is.
     public func commandLines(width: Int = Int.max) -> [String] {
-        QmCommand.plan(model).flatMap { argv -> [String] in
+        // qm reads the SSH keys from its standard input (`--sshkeys /dev/stdin`): they are piped in first.
+        var keyLines: [String] = []
+        if !model.createsOnOtherNode, let keys = PVEParameters.sshKeysText(model) {
+            let quoted = keys.split(separator: "\n").map { "  " + ShellQuote.quote(String($0)) }
+            keyLines = ["printf '%s\\n' \\"] + quoted.enumerated().map { $0.offset == quoted.count - 1 ? $0.element + " |" : $0.element + " \\" }
+        }
+        return keyLines + QmCommand.plan(model).flatMap { argv -> [String] in
             let head = argv.prefix { !$0.hasPrefix("--") }
             var words: [String] = [ShellQuote.line(Array(head))]
             var rest = argv.dropFirst(head.count)
@@ -79,14 +85,15 @@ extension WizardState {
         }
         if scroll + contentRows < lines.count { screen.put("▼ ^F", x: area.maxX - 5, y: area.y + contentRows - 1, style: .accent) }
         if scroll > 0 { screen.put("▲ ^B", x: area.maxX - 5, y: area.y, style: .accent) }
-        // "Start after created" and the actions stay at the bottom.
-        if let spec = OptionCatalog.spec(.start) {
-            let ref = FieldRef(.start)
+        // "Start after created", "Create as template" and the actions stay at the bottom.
+        var flagX = 2
+        for id in [FieldID.start, .template] {
+            guard let spec = OptionCatalog.spec(id) else { continue }
+            let ref = FieldRef(id)
             let y = area.maxY - 2
             let focused = focus == .field(ref)
-            var x = 2
-            x += drawValue(&screen, spec: spec, ref: ref, x: x, y: y, width: area.width - 3, focused: focused, active: true)
-            screen.put(" " + options.tr(spec.label), x: x, y: y, style: focused ? .bold : .plain)
+            flagX += drawValue(&screen, spec: spec, ref: ref, x: flagX, y: y, width: area.maxX - flagX, focused: focused, active: true)
+            flagX += screen.put(" " + options.tr(spec.label), x: flagX, y: y, maxWidth: area.maxX - flagX, style: focused ? .bold : .plain) + 3
         }
         var x = 1
         for action in ConfirmAction.allCases {

@@ -14,9 +14,12 @@ extension WizardState {
             var key = spec.pveKey.text
             if spec.tab == .os { key = key.replacingOccurrences(of: "ide2", with: model.installCDSlot.configKey) }
             if spec.scope == .disk { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: ref.item ?? 0)) }
+            if spec.tab == .cloudInit, let slot = model.cloudInitSlot { key = key.replacingOccurrences(of: "<bus><n>", with: slot.configKey) }
             if spec.scope == .nic {
                 let keys = model.nicKeys, item = ref.item ?? 0
-                key = key.replacingOccurrences(of: "net[n]", with: keys.indices.contains(item) ? keys[item] : "net\(item)")
+                let name = keys.indices.contains(item) ? keys[item] : "net\(item)"
+                key = key.replacingOccurrences(of: "net[n]", with: name)
+                    .replacingOccurrences(of: "ipconfig[n]", with: "ipconfig" + name.dropFirst(3))
             }
             return (options.tr(spec.label), key, HelpCatalog.text(spec.helpKey, language: language) ?? "")
         }

@@ -134,8 +134,11 @@ extension OptionCatalog {
                 guard value == "1" else { return nil }
                 // qm template skips volumes whose storage has no base images: they stay ordinary volumes.
                 let plain = ctx.model.templateIncapableDrives
-                return plain.isEmpty ? nil
-                    : .warning("\(plain.joined(separator: ", ")) stay\(plain.count == 1 ? "s" : "") an ordinary volume: the storage cannot hold base images, so clones of this template copy it whole")
+                if plain.isEmpty { return nil }
+                let drives = plain.joined(separator: ", ")
+                return .warning(plain.count == 1
+                    ? "\(drives) stays an ordinary volume: its storage cannot hold base images, so clones of this template copy it whole"
+                    : "\(drives) stay ordinary volumes: their storage cannot hold base images, so clones of this template copy them whole")
             }),
     ]
 }
