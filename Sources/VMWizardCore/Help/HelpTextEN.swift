@@ -45,7 +45,7 @@ enum HelpTextEN {
         "description": "Free-form notes about the VM, shown on its Summary page in the web interface. They are stored as comment lines at the top of the VM's configuration file. Default: empty.",
 
         // MARK: OS
-        "media": "Where the installer comes from: an ISO image file on a storage, the host's physical CD/DVD drive, an empty CD drive, or no CD drive at all (e.g. when you import a disk or boot from the network). The medium sits in the CD drive ide2. Default: ISO image file.",
+        "media": "Where the installer comes from: an ISO image file on a storage, the host's physical CD/DVD drive, an empty CD drive, no CD drive at all (e.g. for network boot), or a cloud image imported as the first disk and set up by cloud-init. The medium sits in the CD drive ide2. Default: ISO image file.",
         "cdrom.device": "The host's CD/DVD drive the VM uses, as a device path such as /dev/sr1. Leave it empty for the host's default drive (Proxmox's cdrom, usually /dev/sr0). Default: the host's default drive.",
         "iso.storage": "The storage that holds the ISO images, i.e. one with the ISO image content type enabled, such as local. The image list below is read from it. Default: the first such storage on the node.",
         "iso.image": "The installation ISO to boot from; type part of the name to filter the list. vmwizard recognises the OS from the file name (Windows 11, Server 2022 or 2025 as win11, Windows 10 as win10, Linux distributions as l26, virtio-win as the driver ISO) and proposes the OS type, leaving fields you set by hand alone. Required while ISO image file is selected.",

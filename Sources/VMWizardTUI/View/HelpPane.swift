@@ -14,6 +14,7 @@ extension WizardState {
             var key = spec.pveKey.text
             if spec.tab == .os { key = key.replacingOccurrences(of: "ide2", with: model.installCDSlot.configKey) }
             if spec.scope == .disk { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: ref.item ?? 0)) }
+            if ref.id == .cloudImage { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: 0)) }
             if spec.tab == .cloudInit, let slot = model.cloudInitSlot { key = key.replacingOccurrences(of: "<bus><n>", with: slot.configKey) }
             if spec.scope == .nic {
                 let keys = model.nicKeys, item = ref.item ?? 0

@@ -31,16 +31,17 @@ extension WizardState {
         case .secretPrompt(let field, let text):
             let width = min(layout.width - 8, 72)
             let label = OptionCatalog.spec(field.id).map { options.tr($0.label) } ?? ""
-            let rect = drawDialog(&screen, layout, title: options.tr("Set: \(label)"), lines: [
-                (options.tr("Type it; it is shown as dots and kept only as a SHA-256-crypt hash, as Proxmox keeps it."), .plain),
-                ("", .plain),
-                ("", .plain),
-                (options.tr("Enter: set (empty: remove)      Esc: cancel"), .bold),
-            ], width: width)
+            let note = DisplayWidth.wrap(options.tr("Shown as dots; only its SHA-256-crypt hash is kept, as Proxmox keeps it."), width: width - 4)
+            let rect = drawDialog(&screen, layout, title: options.tr("Set: \(label)"),
+                                  lines: note.map { ($0, Style.plain) } + [("", .plain), ("", .plain),
+                                                                            (options.tr("Enter: set (empty: remove)      Esc: cancel"), .bold)],
+                                  width: width)
+            // The input row is the second blank line under the note.
+            let row = rect.y + note.count + 2
             let dots = String(repeating: "•", count: min(text.count, rect.width - 5))
-            screen.fill(Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: 1), style: .focus)
-            screen.put(dots, x: rect.x + 2, y: rect.y + 3, maxWidth: rect.width - 4, style: .focus)
-            screen.cursor = (rect.x + 2 + DisplayWidth.of(dots), rect.y + 3)
+            screen.fill(Rect(x: rect.x + 2, y: row, width: rect.width - 4, height: 1), style: .focus)
+            screen.put(dots, x: rect.x + 2, y: row, maxWidth: rect.width - 4, style: .focus)
+            screen.cursor = (rect.x + 2 + DisplayWidth.of(dots), row)
         case .message(let title, let text, let isError):
             let width = min(layout.width - 8, 72)
             var lines = DisplayWidth.wrap(options.tr(text), width: width - 4).map { ($0, isError ? Style.error : Style.plain) }

@@ -39,7 +39,7 @@ extension OptionCatalog {
             }),
         FieldSpec(
             .ciPassword, tab: .cloudInit, label: "Password", kind: .secret, pveKey: .key("cipassword"),
-            placeholder: { _ in "none: log in with an SSH key" },
+            placeholder: { _ in "none (SSH keys only)" },
             visible: { $0.model.flag(.ciAdd) },
             validate: { value, _ in
                 if value.isEmpty || PasswordHash.isHash(value) { return nil }
@@ -47,7 +47,7 @@ extension OptionCatalog {
             }),
         FieldSpec(
             .ciSSHKeys, tab: .cloudInit, label: "SSH public keys", kind: .keyList, pveKey: .key("sshkeys"),
-            placeholder: { ctx in ctx.host.sshKeys.isEmpty ? "none: paste a key" : "none: Enter to pick the node's keys" },
+            placeholder: { ctx in ctx.host.sshKeys.isEmpty ? "none: paste a key" : "none: Enter to pick" },
             visible: { $0.model.flag(.ciAdd) },
             // The node's keys, then keys given otherwise (pasted, from a file), so each can be taken out again.
             choices: { ctx in

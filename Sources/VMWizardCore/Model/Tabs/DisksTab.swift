@@ -144,6 +144,11 @@ extension OptionCatalog {
                 if kib == 0 { return .stricter("Disk size must be more than 0", "allocating a disk of size 0 fails") }
                 if kib > 131_072 << 20 { return .warning("Disk size \(value) is above the 128 TiB the web UI allows") }
                 return WindowsMinimums.disk(ctx.model, item: ctx.item)
+            },
+            inference: { ctx in
+                guard ctx.model.importsImage(disk: ctx.item), !ctx.value(.diskSize).isEmpty else { return nil }
+                return ctx.model.importedImageBytes(disk: ctx.item).map { "the \(Units.bytes(Int64($0))) image grows to this after the import" }
+                    ?? "the image grows to this after the import"
             }),
         FieldSpec(
             .diskFormat, tab: .disks, scope: .disk, label: "Format", kind: .choice, pveKey: .subKey("<bus><n>", "format"),

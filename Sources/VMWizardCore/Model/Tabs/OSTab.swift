@@ -41,7 +41,7 @@ extension OptionCatalog {
             defaultValue: { _ in "iso" },
             choices: { _ in
                 [Choice("iso", "ISO image file"), Choice("cdrom", "Physical CD/DVD drive"), Choice("none", "No media"),
-                 Choice("omit", "No CD/DVD drive"), Choice("cloud", "Cloud image (imported as the first disk)")]
+                 Choice("omit", "No CD/DVD drive"), Choice("cloud", "Cloud image")]
             }),
         cloudImageField,
         FieldSpec(
