@@ -84,6 +84,9 @@ def property_dict(value):
 
 def normalise_drive(value):
     head, pairs = property_dict(value)
+    if head and (head.endswith(":cloudinit") or "-cloudinit" in head):
+        # The cloud-init drive: Proxmox names it (vm-ID-cloudinit) and adds media=cdrom when it allocates.
+        return head.split(":")[0], {k: v for k, v in pairs.items() if k not in ("media", "format")}
     if pairs.get("media") != "cdrom":
         head = head.split(":")[0] if head and ":" in head else head
         for key in ("size", "format", "import-from", "ms-cert"):
@@ -119,6 +122,8 @@ def compare_configs(ours, theirs):
     for key in sorted(set(our_keys) | set(pve_keys)):
         if key in IGNORED:
             continue
+        if key == "template" and our_keys.get(key) == "1" and key not in pve_keys:
+            continue  # qm template, a step after the create, sets it
         if key == "boot" and key not in pve_keys:
             continue  # PVE adds its default boot order after the point the checker stops
         a, b = our_keys.get(key), pve_keys.get(key)

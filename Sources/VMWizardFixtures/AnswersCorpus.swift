@@ -260,6 +260,7 @@ public struct AnswersCorpus {
             guard nicsUsed.insert(index).inserted, !pairs.contains(where: { $0.0 == "net\(index)" }) else { continue }
             add("net\(index)", .string(nicValue()))
         }
+        if !arm, random.chance(0.2) { cloudInit(add, cdTaken: pairs.contains { $0.0 == "ide2" || $0.0 == "cdrom" }, json: true) }
         if edges > 0, random.chance(0.05) { add(random.pick(["bogus", "hostpci0", "args"]), .string("1")) }
         if random.chance(0.1) { add("start", flag()) }
 
@@ -274,6 +275,36 @@ public struct AnswersCorpus {
             if key != "vmid" { raw += ["--\(key)", value.text] }
         }
         return AnswersCase(id: "json-\(index)", format: .json, text: "{\n" + members.joined(separator: ",\n") + "\n}\n", rawQmArguments: raw)
+    }
+
+    /// A test key (valid), written as Proxmox's API and config keep `sshkeys`: URL-encoded, one key per line.
+    static let sshKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHXGfhso++PvfMv9p56+QQkm/+dBtqKaTprt3sDNOABP me@laptop"
+
+    /// Cloud-init: the drive (in the CD's slot when it is free) and its settings, with edge values.
+    mutating func cloudInit(_ add: (String, Value) -> Void, cdTaken: Bool, json: Bool) {
+        let key = cdTaken ? random.pick(["ide3", "ide1", "sata5", "scsi9"]) : "ide2"
+        add(key, .string(json ? choose(["local-lvm:cloudinit"], ["local:cloudinit", "nosuch:cloudinit"])
+                             : choose(["local-lvm:vm-100-cloudinit,media=cdrom"], ["local:100/vm-100-cloudinit.qcow2,media=cdrom"])))
+        if random.chance(0.6) { add("ciuser", .string(choose(["admin", "debian", "ops-1"], ["bad user", "Admin"]))) }
+        if random.chance(0.3) {
+            add("cipassword", .string(json ? choose(["secret", "$5$saltsalt$0IyaXrmV7.sGNS6tirgqHLqX/G.FBvgkYA.lpPdS5sA"])
+                                           : "$5$saltsalt$0IyaXrmV7.sGNS6tirgqHLqX/G.FBvgkYA.lpPdS5sA"))
+        }
+        if random.chance(0.5) {
+            add("sshkeys", .string(choose([PercentEscapes.uriEscape(Self.sshKey + "\n")], ["ssh-ed25519%20AAAA", "bogus"])))
+        }
+        if random.chance(0.3) {
+            add("nameserver", .string(choose(["192.0.2.53", "192.0.2.53 2001:db8::53", "1.1.1.1,8.8.8.8"], ["dns.example", "300.1.1.1"])))
+        }
+        if random.chance(0.2) { add("searchdomain", .string(choose(["example.lan", "a.example b.example"], ["bad domain!"]))) }
+        if random.chance(0.2) { add("ciupgrade", flag()) }
+        if random.chance(0.1) { add("citype", .string(choose(["nocloud", "configdrive2"], ["cloud"]))) }
+        if random.chance(0.6) {
+            add("ipconfig0", .string(choose(
+                ["ip=dhcp", "ip=192.0.2.10/24,gw=192.0.2.1", "ip6=auto", "ip=dhcp,ip6=dhcp", "ip=198.51.100.7/32,gw=198.51.100.1",
+                 "ip6=2001:db8::10/64,gw6=fe80::1"],
+                ["ip=10.0.0.5", "gw=192.0.2.1", "ip=dhcp,gw=192.0.2.1", "ip=192.0.2.10/24,gw=2001:db8::1"])))
+        }
     }
 
     // MARK: Config files
@@ -320,6 +351,9 @@ public struct AnswersCorpus {
         if ovmf || random.chance(0.3) { add("bios", ovmf ? "ovmf" : "seabios") }
         if ovmf && random.chance(0.7) { add("efidisk0", "local-lvm:vm-100-disk-1,efitype=4m,ms-cert=2023k,pre-enrolled-keys=1,size=4M") }
         if random.chance(0.2) { add("tpmstate0", "local-lvm:vm-100-disk-2,size=4M,version=v2.0") }
+        if random.chance(0.15) {
+            cloudInit({ add($0, $1.text) }, cdTaken: keys.contains { $0.0 == "ide2" }, json: false)
+        }
         if random.chance(0.3) {
             add("machine", OSDefaults.isWindows(ostype) ? choose(["pc-q35-10.0+pve1", "pc-i440fx-9.2+pve1"]) : choose(["q35", "pc-q35-9.2"]))
         }

@@ -21,12 +21,27 @@ struct CorpusEvaluation {
         case .success(let draft):
             let model = VMModel(draft: draft, host: host)
             vmid = model.value(.vmid)
-            qm = Array(QmCommand.create(model).dropFirst())
+            // qm reads --sshkeys from a file: the checker gets a real one.
+            let keyFile = PVEParameters.sshKeysText(model).map { Self.keyFile(id: answers.id, text: $0) }
+            qm = Array(QmCommand.create(model, sshKeysFile: keyFile ?? "/dev/stdin").dropFirst())
             let config = ConfigFile.render(model)
             conf = config
             json = APIJSON.render(model, includeStart: false)
             roundTrip = CorpusEvaluation.readBack(config, vmid: vmid, host: host)
         }
+    }
+
+    /// A file holding SSH keys for the checker's `qm create --sshkeys FILE`, in the corpus's scratch folder.
+    static func keyFile(id: String, text: String) -> String {
+        let folder = "/tmp/vmwizard-corpus-keys"
+        mkdir(folder, 0o700)
+        let path = "\(folder)/\(id.replacingOccurrences(of: "/", with: "-")).keys"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            FileHandleOutput.write(fd, text)
+            close(fd)
+        }
+        return path
     }
 
     /// Nil when the printed config reads back as the same VM (its config renders identically, for the same VM ID;
@@ -52,7 +67,13 @@ struct CorpusEvaluation {
             "\"text\": \(APIJSON.quote(answers.text))",
             "\"accepted\": \(qm != nil)",
         ]
-        if let raw = answers.rawQmArguments { fields.append("\"raw_qm\": [\(raw.map(APIJSON.quote).joined(separator: ", "))]") }
+        if var raw = answers.rawQmArguments {
+            // The input's sshkeys (URL-encoded, as the API takes them) go to qm as the file it reads.
+            if let flag = raw.firstIndex(of: "--sshkeys"), flag + 1 < raw.count {
+                raw[flag + 1] = Self.keyFile(id: answers.id + "-input", text: PercentEscapes.decode(raw[flag + 1]))
+            }
+            fields.append("\"raw_qm\": [\(raw.map(APIJSON.quote).joined(separator: ", "))]")
+        }
         fields.append("\"problems\": [" + problems.map {
             "{\"location\": \(APIJSON.quote($0.location)), \"message\": \(APIJSON.quote($0.message))}"
         }.joined(separator: ", ") + "]")
@@ -69,7 +90,7 @@ enum FileHandleOutput {
     static func out(_ text: String) { write(STDOUT_FILENO, text) }
     static func error(_ text: String) { write(STDERR_FILENO, text + "\n") }
 
-    private static func write(_ fd: Int32, _ text: String) {
+    static func write(_ fd: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

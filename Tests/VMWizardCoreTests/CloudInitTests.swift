@@ -214,7 +214,7 @@ import Testing
             case .failure(let problems): return problems.map(\.description)
             }
         }
-        #expect(problems(#"{"ide2": "local-lvm:cloudinit", "ipconfig3": "ip=dhcp"}"#) == ["key 'ipconfig3': ipconfig3 configures net3, which this VM does not have"])
+        #expect(problems(#"{"ide2": "local-lvm:cloudinit", "ipconfig3": "ip=dhcp"}"#).first?.hasPrefix("key 'ipconfig3': ipconfig3 configures net3, which this VM does not have (Proxmox accepts") == true)
         #expect(problems(#"{"ide2": "local-lvm:cloudinit", "sshkeys": "ssh-ed25519 nope"}"#).contains { $0.contains("sshkeys, key 1") })
         #expect(problems(#"{"ide2": "local-lvm:cloudinit", "ipconfig0": "ip=10.0.0.5,gw=10.0.0.1"}"#).contains { $0.contains("prefix length") })
         #expect(problems(#"{"ide2": "none,media=cdrom", "ciuser": "admin"}"#).contains { $0.contains("no cloud-init drive") })

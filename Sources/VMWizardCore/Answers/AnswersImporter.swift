@@ -961,7 +961,8 @@ struct AnswersImporter {
     private mutating func ipconfig(_ entry: AnswersEntry, number: Int) {
         let numbers = VMModel(draft: draft, host: host).nicNumbers
         guard let item = numbers.firstIndex(of: number) else {
-            problem(entry.location, "\(entry.key) configures net\(number), which this VM does not have")
+            problem(entry.location, Issue.stricter("\(entry.key) configures net\(number), which this VM does not have",
+                                                   "ignores it; vmwizard drops nothing a file asks for without saying so").phrase)
             return
         }
         guard let pairs = properties(entry, defaultKey: "ip", aliases: [:]) else { return }
