@@ -43,12 +43,43 @@ func startupBenchmark(root: String?) -> String {
         + "state \(ms(stateTime)) ms, first render \(ms(first)) ms, second render \(ms(second)) ms"
 }
 
+/// The cloud image picker with `count` images on the demo host's import storage: opening it (update and
+/// render) and one filter key, each timed over several runs.
+func pickerBenchmark(images count: Int, runs: Int = 20) -> String {
+    var host = HostInventory.demo
+    host.importImages["local"] = (0..<count).map { index in
+        let name = String(format: "image-%04d-genericcloud-amd64.qcow2", index)
+        return ISOImage(volid: "local:import/" + name, fileName: name, sizeBytes: Int64(300 + index) << 20)
+    }
+    var opens: [Double] = []
+    var filters: [Double] = []
+    for _ in 0..<runs {
+        var state = WizardState(model: VMModel(host: host), width: 100, height: 30)
+        state.model.set(.media, to: "cloud")
+        state.go(to: .os)
+        while state.focus != .field(FieldRef(.cloudImage)) { state.update(.key(.tab)) }
+        var start = DispatchTime.now().uptimeNanoseconds
+        state.update(.key(.enter))
+        _ = state.render()
+        opens.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        start = DispatchTime.now().uptimeNanoseconds
+        state.update(.key(.char("9")))
+        _ = state.render()
+        filters.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    opens.sort()
+    filters.sort()
+    return String(format: "cloud image picker with %d images (100x30): open+render median %.3f ms (max %.3f), filter key median %.3f ms (max %.3f), %d runs",
+                  count, opens[opens.count / 2], opens.last ?? 0, filters[filters.count / 2], filters.last ?? 0, runs)
+}
+
 let usage = """
     usage: vmwizard-bench [keys [zh]] [inventory [iterations]] [fixture DIR] [startup [DIR]]
       keys [zh]            update+render per key on the demo host (the default with no arguments); zh: the
                            Chinese screens
       inventory [N]        HostInventoryLoader.load on the 10,000-guest fixture, N timed runs (default 20)
       fixture DIR          write the 10,000-guest fixture tree to DIR (does nothing if it is already there)
+      picker [N]           the cloud image picker with N images (default 1000): open and one filter key
       startup [DIR]        time the start phases once, cold, in this process: host load (of the host tree in
                            DIR, or the demo host), model, state, first and second render at 100x30
     """
@@ -95,11 +126,18 @@ while index < arguments.count {
         }
     case "startup":
         var root: String?
-        if index < arguments.count, !["keys", "inventory", "fixture", "startup"].contains(arguments[index]) {
+        if index < arguments.count, !["keys", "inventory", "fixture", "startup", "picker"].contains(arguments[index]) {
             root = arguments[index]
             index += 1
         }
         print(startupBenchmark(root: root))
+    case "picker":
+        var count = 1000
+        if index < arguments.count, let given = Int(arguments[index]) {
+            count = given
+            index += 1
+        }
+        print(pickerBenchmark(images: count))
     case "-h", "--help", "help":
         print(usage)
     default:
