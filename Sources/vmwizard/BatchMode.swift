@@ -50,7 +50,7 @@ struct BatchMode {
                 case .resize: Console.outputLine("grew the imported disk: \(step.command)")
                 case .template: Console.outputLine("converted VM \(vmid) to a template")
                 case .start: Console.outputLine("started VM \(vmid)")
-                case .create: break
+                case .create, .download: break
                 }
             }
             if let failed = outcome.failedStep {

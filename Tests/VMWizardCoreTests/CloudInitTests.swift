@@ -231,4 +231,103 @@ import Testing
         #expect(ConfigFile.render(again) == config)
         #expect(again.value(.ciPassword) == model.value(.ciPassword), "the hash is kept as it is")
     }
+
+    // MARK: Downloading the image
+
+    @Test func catalogueNamesSayTheRealFormat() {
+        for entry in CloudImage.catalogue {
+            #expect(PVEFormat.importVolume("local:import/" + entry.fileName, storageType: "dir") == nil, "\(entry.id)")
+            #expect(entry.fileName.hasSuffix(".qcow2") && entry.url.hasPrefix("https://"), "\(entry.id)")
+        }
+        #expect(Set(CloudImage.catalogue.map(\.id)).isSuperset(of: ["debian-12", "debian-13", "ubuntu-22.04", "ubuntu-24.04",
+                                                                     "almalinux-9", "almalinux-10", "rocky-9", "rocky-10", "fedora-42"]))
+        // Ubuntu's .img is qcow2: saved as .qcow2 (the web UI's .img.raw would make Proxmox read it as raw).
+        #expect(CloudImage.entry("ubuntu-24.04")?.fileName == "noble-server-cloudimg-amd64.qcow2")
+        #expect(CloudImage.fileName(forURL: "https://example.org/a/noble-server-cloudimg-amd64.img?x=1", format: "qcow2")
+            == "noble-server-cloudimg-amd64.qcow2")
+        #expect(CloudImage.fileName(forURL: "https://example.org/my image+v2.raw", format: "raw") == "my_image_v2.raw")
+        #expect(DownloadChecksum("SHA256:" + String(repeating: "a", count: 64))?.algorithm == "sha256")
+        #expect(DownloadChecksum("sha256:abc") == nil && DownloadChecksum("crc32:" + String(repeating: "a", count: 8)) == nil)
+    }
+
+    static func downloading(_ choice: String, host: HostInventory = .demo) -> VMModel {
+        var model = VMModel(host: host)
+        model.set(.media, to: "cloud")
+        model.set(.cloudDownload, to: choice)
+        model.changeSSHKeys(adding: [try! SSHPublicKey.parse(Substring(ed25519)).get()])
+        return model
+    }
+
+    @Test func proxmoxDownloadsTheImageBeforeTheCreate() throws {
+        var model = Self.downloading("ubuntu-24.04")
+        #expect(model.downloadTarget == "local:import/noble-server-cloudimg-amd64.qcow2")
+        #expect(!model.isVisible(OptionCatalog.spec(.cloudImage)!), "the image is the download")
+        #expect(model.value(.diskSize, item: 0) == "32", "the published 3.5 GiB grows to 32 GiB")
+        #expect(model.errors.isEmpty, "\(model.errors)")
+        var steps = QmCommand.steps(model)
+        #expect(steps.map(\.kind) == [.download, .create, .resize])
+        #expect(steps[0].argv == ["pvesh", "create", "/nodes/pve/storage/local/download-url", "--content", "import",
+                                  "--filename", "noble-server-cloudimg-amd64.qcow2", "--url",
+                                  "https://cloud-images.ubuntu.com/noble/current/noble-server-cloudimg-amd64.img"])
+        #expect(steps[1].argv.contains("local-lvm:0,import-from=local:import/noble-server-cloudimg-amd64.qcow2,iothread=on"))
+        let sum = String(repeating: "ab", count: 32)
+        model.set(.cloudChecksum, to: "sha256:" + sum)
+        steps = QmCommand.steps(model)
+        #expect(Array(steps[0].argv.suffix(4)) == ["--checksum", sum, "--checksum-algorithm", "sha256"])
+        // An image already on the storage is used as it is.
+        let present = Self.downloading("debian-13")
+        #expect(QmCommand.steps(present).map(\.kind) == [.create, .resize])
+        #expect(try #require(present.issue(.cloudDownload)).message.contains("already there"))
+    }
+
+    @Test func aTypedURLIsCheckedAndNamedByItsFormat() throws {
+        var model = Self.downloading("url")
+        #expect(try #require(model.issue(.cloudURL)).isError)
+        model.set(.cloudURL, to: "http://mirror.example/images/custom.img")
+        #expect(try #require(model.issue(.cloudURL)).isError == false, "plain http is a warning: give a checksum")
+        #expect(model.value(.cloudFormat) == "qcow2")
+        #expect(model.downloadTarget == "local:import/custom.qcow2")
+        model.set(.cloudFormat, to: "raw")
+        #expect(model.downloadTarget == "local:import/custom.raw")
+        model.set(.cloudURL, to: "file:///etc/shadow")
+        #expect(try #require(model.issue(.cloudURL)).isError)
+        model.set(.cloudURL, to: "https://mirror.example/images/custom.img")
+        model.set(.cloudChecksum, to: "sha256:123")
+        #expect(try #require(model.issue(.cloudChecksum)).isError)
+    }
+
+    @Test func aFailedDownloadCreatesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vmwizard-download-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("root/etc/pve"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("calls").path
+        let pvesh = try TestScripts.write(in: folder, "pvesh", """
+            echo "pvesh $*" >> '\(log)'
+            [ -e '\(folder.path)/offline' ] && { echo "download failed: Temporary failure in name resolution"; exit 1; }
+            echo "downloaded 100%"
+            """)
+        let qm = try TestScripts.write(in: folder, "qm", "echo \"qm $*\" >> '\(log)'\n")
+        var host = TestHosts.standard
+        host.storages[0].content.insert("import")
+        var model = Self.downloading("debian-13", host: host)
+        model.set(.ciStorage, to: "local-lvm")
+        #expect(model.errors.isEmpty, "\(model.errors)")
+        let applier = Applier(qm: qm, pvesh: pvesh, root: folder.appendingPathComponent("root").path, effectiveUserID: 0)
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent("offline").path, contents: nil))
+        guard case .failed(let reason) = applier.run(model, output: { _ in }) else {
+            Issue.record("a failed download is a failed apply")
+            return
+        }
+        #expect(reason.description.contains("downloading the image failed") && reason.description.contains("name resolution"))
+        #expect((try? String(contentsOfFile: log, encoding: .utf8))?.contains("qm create") == false, "the create never ran")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("offline"))
+        guard case .created(let vmid, _, let steps) = applier.run(model, output: { _ in }) else {
+            Issue.record("the download works now")
+            return
+        }
+        #expect(vmid == "102" && steps.map(\.kind) == [.resize] && steps.allSatisfy(\.succeeded))
+        let calls = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(calls.contains("pvesh create /nodes/pve1/storage/local/download-url --content import --filename debian-13-genericcloud-amd64.qcow2"))
+        #expect(calls.contains("qm create 102") && calls.contains("qm disk resize 102 scsi0 32G"))
+    }
 }

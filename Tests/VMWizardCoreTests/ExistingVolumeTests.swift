@@ -181,18 +181,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vmwizard-pvesh-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Written through a close-on-exec descriptor: a process another test forks meanwhile must not inherit it,
-        // or running the script fails with "Text file busy".
-        func script(_ name: String, _ body: String) throws -> String {
-            let path = folder.appendingPathComponent(name).path
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
-            try #require(fd >= 0)
-            let bytes = Array(("#!/bin/sh\n" + body).utf8)
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            close(fd)
-            try #require(written == bytes.count)
-            return path
-        }
+        func script(_ name: String, _ body: String) throws -> String { try TestScripts.write(in: folder, name, body) }
         let answering = try script("answering", #"[ "$2" = /nodes/pve1/storage/san/content ] && echo '[{"volid":"san:0.0.1.scsi-a","size":7}]'"#)
         #expect(StorageVolumeLoader(pvesh: answering, timeout: 5).list(storage: "san", node: "pve1")
             == .loaded([ISOImage(volid: "san:0.0.1.scsi-a", fileName: "0.0.1.scsi-a", sizeBytes: 7)]))

@@ -1,3 +1,5 @@
+import Foundation
+import Testing
 @testable import VMWizardCore
 
 /// Hosts built in code for model tests, so expectations do not move when the demo host changes.
@@ -43,5 +45,21 @@ enum TestHosts {
         var model = VMModel(host: host)
         for (id, value) in edits { model.set(id, to: value) }
         return model
+    }
+}
+
+/// Fake commands for tests that run child processes.
+enum TestScripts {
+    /// Writes an executable shell script through a close-on-exec descriptor: a process another test forks
+    /// meanwhile must not inherit it, or running the script fails with "Text file busy".
+    static func write(in folder: URL, _ name: String, _ body: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        try #require(fd >= 0)
+        let bytes = Array(("#!/bin/sh\n" + body).utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        try #require(written == bytes.count)
+        return path
     }
 }

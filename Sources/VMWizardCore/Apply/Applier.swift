@@ -62,27 +62,12 @@ public struct Applier: Sendable {
             return .failed("could not write the SSH keys to a temporary file for qm: \(AtomicFile.errnoText())")
         }
         let steps = QmCommand.steps(model, qm: qm, pvesh: pvesh, sshKeysFile: keyFile ?? "/dev/stdin")
-        guard let create = steps.first?.argv else { return .failed("nothing to run") }
-        output("$ " + ShellQuote.line(create))
-        let creator = CommandRunner(argv: create)
-        do {
-            try creator.start(onLine: output)
-        } catch {
-            return .failed("could not run \(create[0]): \(error)")
-        }
-        started(creator)
-        let status = creator.wait()
-        if status != 0 {
-            let tail = creator.lines.suffix(20).joined(separator: "\n")
-            var failure: Phrase = "\(create[0]) exited with status \(status)"
-            if !tail.isEmpty { failure = failure + Phrase.verbatim(":\n\(tail)") }
-            return .failed(failure)
-        }
-        let details = creator.lines.filter { $0.contains("successfully created") || $0.contains("successfully imported") }
-        // The VM exists now: each follow-up runs only while the ones before it worked.
+        var details: [String] = []
         var outcomes: [StepOutcome] = []
-        for step in steps.dropFirst() {
+        var created = false
+        for step in steps {
             let shown = ShellQuote.line(step.argv)
+            // After a failed follow-up the rest is listed, not run.
             if outcomes.contains(where: { $0.error != nil }) {
                 outcomes.append(StepOutcome(kind: step.kind, command: shown, ran: false))
                 continue
@@ -92,14 +77,30 @@ public struct Applier: Sendable {
             do {
                 try runner.start(onLine: output)
             } catch {
+                if !created { return .failed("could not run \(step.argv[0]): \(error)") }
                 outcomes.append(StepOutcome(kind: step.kind, command: shown, error: "could not run \(step.argv[0]): \(error)"))
                 continue
             }
             started(runner)
-            let stepStatus = runner.wait()
+            let status = runner.wait()
+            if !created {
+                // Before the VM exists (the download, the create) a failure means nothing was created.
+                if status != 0 {
+                    let tail = runner.lines.suffix(20).joined(separator: "\n")
+                    var failure: Phrase = step.kind == .download ? "downloading the image failed (\(step.argv[0]) exited with status \(status))"
+                        : "\(step.argv[0]) exited with status \(status)"
+                    if !tail.isEmpty { failure = failure + Phrase.verbatim(":\n\(tail)") }
+                    return .failed(failure)
+                }
+                if step.kind == .create {
+                    created = true
+                    details = runner.lines.filter { $0.contains("successfully created") || $0.contains("successfully imported") }
+                }
+                continue
+            }
             let message = runner.lines.suffix(10).joined(separator: "\n")
             outcomes.append(StepOutcome(kind: step.kind, command: shown,
-                                        error: stepStatus == 0 ? nil : (message.isEmpty ? "exit status \(stepStatus)" : message)))
+                                        error: status == 0 ? nil : (message.isEmpty ? "exit status \(status)" : message)))
         }
         return .created(vmid: vmid, details: details, steps: outcomes)
     }

@@ -12,6 +12,11 @@ enum HelpTextZH {
         "tab.confirm": "在主机上做任何改动之前，先核对全部设置和将要执行的完整 qm create 命令行。“创建”会先运行 qm create；若勾选了“创建后启动”，再单独运行 qm start。“写出配置”改为写出虚拟机配置文件（从不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve），“打印并退出”只打印命令然后退出。",
 
         // MARK: Cloud-Init
+        "cloud.download": "云镜像是已在存储上，还是由 Proxmox 先下载（使用其自带的 download-url，在创建之前运行，进度写入日志；Ctrl-C 可取消）。列表包含 Debian、Ubuntu LTS、AlmaLinux、Rocky Linux 和 Fedora 的当前镜像，取自各项目公布的固定地址，保存时的文件名会告诉 Proxmox 镜像的真实格式。默认：已在存储上。",
+        "cloud.url": "要下载的镜像的 http(s) 或 ftp 地址。Proxmox 会把它保存到 import 目录，文件名取自 URL，扩展名对应下面选择的格式；对 https 服务器会校验证书。默认：无。",
+        "cloud.format": "URL 所指镜像的格式，它决定 Proxmox 保存时用的文件名（以及读取方式）。许多 .img 文件是 qcow2（Ubuntu 的就是），也有的是 raw：内容与格式不符时 Proxmox 会拒绝该下载。默认：取自 URL 的扩展名，否则为 qcow2。",
+        "cloud.storage": "接收下载的存储（含 import 内容的目录型存储），文件放入其 import 目录。默认：按 ID 排序的第一个此类存储。",
+        "cloud.checksum": "镜像的校验和，写作 算法:十六进制（sha256:…、sha512:…）；不匹配时 Proxmox 会拒绝该下载。各项目在镜像旁公布当前构建的校验和（Debian：SHA512SUMS，Ubuntu：SHA256SUMS，AlmaLinux 和 Rocky：CHECKSUM 文件），每次重新构建都会变化。默认：不校验（https 仍保护传输）。",
         "tab.cloudInit": "云镜像首次启动时从一个小的 cloud-init 驱动器读取的设置：登录用户、密码、SSH 密钥、DNS，以及是否升级软件包；每块网卡的地址在“网络”页设置。Web 界面要在创建后才能添加这些设置，这里可以一并完成。默认：仅当安装介质为云镜像时启用。",
         "cloud.image": "发行版的云镜像（qcow2、raw 或 vmdk），位于含 import 内容的存储的 import 目录中。它通过 Proxmox 的导入功能成为第一块磁盘，因此无需运行安装程序：首次启动即可使用，并由 cloud-init 完成配置。镜像在节点其他位置时可输入绝对路径。安装介质为云镜像时必填。",
         "ci.add": "添加一个小驱动器，客户机中的 cloud-init 从中读取设置；这些设置变化时 Proxmox 会重新写入它。它位于安装光盘原本的位置（ide2，ARM 上为 scsi2），或下一个空闲的光驱插槽。默认：云镜像时启用，否则关闭。",

@@ -2,7 +2,6 @@
 // keys and values stay as they appear on the node.
 extension UITextZH {
     static let host: [String: String] = [
-        "nothing to run": "没有要运行的命令",
         "warning: %@": "警告：%@",
         "creating the VM failed: %@": "创建虚拟机失败：%@",
         "unknown error": "未知错误",

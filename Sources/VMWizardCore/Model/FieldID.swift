@@ -114,6 +114,11 @@ extension FieldID {
     public static let template: FieldID = "template"
     // Cloud-Init
     public static let cloudImage: FieldID = "cloud.image"
+    public static let cloudDownload: FieldID = "cloud.download"
+    public static let cloudURL: FieldID = "cloud.url"
+    public static let cloudFormat: FieldID = "cloud.format"
+    public static let cloudStorage: FieldID = "cloud.storage"
+    public static let cloudChecksum: FieldID = "cloud.checksum"
     public static let ciAdd: FieldID = "ci.add"
     public static let ciStorage: FieldID = "ci.storage"
     public static let ciSlot: FieldID = "ci.slot"

@@ -1,7 +1,7 @@
 /// One command of the apply, in order: the create, then the follow-ups that need the VM to exist.
 public struct ApplyStep: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
-        case create, resize, template, start
+        case download, create, resize, template, start
     }
 
     public var kind: Kind
@@ -38,18 +38,35 @@ public enum QmCommand {
         [pvesh, "create", "/nodes/\(model.targetNode)/qemu/\(model.value(.vmid))/status/start"]
     }
 
+    /// Proxmox's own download of the cloud image into the storage's import folder, on the target node; nil when
+    /// nothing is downloaded.
+    public static func download(_ model: VMModel, pvesh: String = "pvesh") -> [String]? {
+        guard model.downloadsImage, let target = model.downloadTarget, let colon = target.firstIndex(of: ":") else { return nil }
+        let storage = String(target[..<colon])
+        let fileName = String(target.dropFirst(storage.count + ":import/".count))
+        let url = CloudImage.entry(model.value(.cloudDownload))?.url ?? model.value(.cloudURL)
+        var argv = [pvesh, "create", "/nodes/\(model.targetNode)/storage/\(storage)/download-url",
+                    "--content", "import", "--filename", fileName, "--url", url]
+        if let checksum = DownloadChecksum(model.value(.cloudChecksum)) {
+            argv += ["--checksum", checksum.hex, "--checksum-algorithm", checksum.algorithm]
+        }
+        return argv
+    }
+
     /// The disks that grow after their import, with the size (`32G`).
     public static func resizes(_ model: VMModel) -> [(drive: String, size: String)] {
         PVEParameters.orderedDisks(model).compactMap { slot, disk in model.growSize(disk: disk).map { (slot.configKey, $0) } }
     }
 
-    /// The commands to run, in order: create; grow imported disks; make it a template; start.
+    /// The commands to run, in order: download the image; create; grow imported disks; make it a template; start.
     public static func steps(_ model: VMModel, qm: String = "qm", pvesh: String = "pvesh",
                              sshKeysFile: String = "/dev/stdin") -> [ApplyStep] {
         let other = model.createsOnOtherNode
         let vmid = model.value(.vmid)
         let api = "/nodes/\(model.targetNode)/qemu/\(vmid)"
-        var steps = [ApplyStep(.create, other ? createViaAPI(model, pvesh: pvesh) : create(model, qm: qm, sshKeysFile: sshKeysFile))]
+        var steps: [ApplyStep] = []
+        if let download = download(model, pvesh: pvesh) { steps.append(ApplyStep(.download, download)) }
+        steps.append(ApplyStep(.create, other ? createViaAPI(model, pvesh: pvesh) : create(model, qm: qm, sshKeysFile: sshKeysFile)))
         for (drive, size) in resizes(model) {
             steps.append(ApplyStep(.resize, other ? [pvesh, "set", "\(api)/resize", "--disk", drive, "--size", size]
                                                : [qm, "disk", "resize", vmid, drive, size]))

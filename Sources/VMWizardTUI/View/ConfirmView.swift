@@ -168,6 +168,7 @@ extension WizardState {
 enum StepText {
     static func name(_ kind: ApplyStep.Kind) -> Phrase {
         switch kind {
+        case .download: return "the download"
         case .create: return "the create"
         case .resize: return "growing the imported disk"
         case .template: return "making it a template"

@@ -49,6 +49,8 @@ extension OptionCatalog {
 
     /// What is wrong with an import source, by Proxmox's rules and what the node has.
     static func importSourceIssue(_ label: Phrase, _ value: String, _ ctx: FieldContext) -> Issue? {
+        // The image Proxmox downloads first: its download is checked instead.
+        if value == ctx.model.downloadTarget, ctx.model.downloadsImage { return nil }
         if let reason = PVEFormat.volumeIDOrAbsolutePath(value) {
             return Issue("\(label) '\(Checks.shown(value))': \(reason)")
         }

@@ -43,7 +43,7 @@ extension OptionCatalog {
                 [Choice("iso", "ISO image file"), Choice("cdrom", "Physical CD/DVD drive"), Choice("none", "No media"),
                  Choice("omit", "No CD/DVD drive"), Choice("cloud", "Cloud image")]
             }),
-        cloudImageField,
+        cloudDownloadField, cloudURLField, cloudFormatField, cloudStorageField, cloudChecksumField, cloudImageField,
         FieldSpec(
             .cdromDevice, tab: .os, label: "Drive", kind: .text, pveKey: .subKey("ide2", "file"), advanced: true,
             placeholder: { _ in "the host's CD/DVD drive" },
