@@ -270,6 +270,10 @@ import Testing
                                   "--filename", "noble-server-cloudimg-amd64.qcow2", "--url",
                                   "https://cloud-images.ubuntu.com/noble/current/noble-server-cloudimg-amd64.img"])
         #expect(steps[1].argv.contains("local-lvm:0,import-from=local:import/noble-server-cloudimg-amd64.qcow2,iothread=on"))
+        // The keys are piped into qm create, not into the download.
+        let script = QmCommand.script(model)
+        #expect(script.hasPrefix("pvesh create /nodes/pve/storage/local/download-url"))
+        #expect(script.contains(".img && \\\n  printf '%s\\n' '\(Self.ed25519)' | \\\n  qm create 103 "))
         let sum = String(repeating: "ab", count: 32)
         model.set(.cloudChecksum, to: "sha256:" + sum)
         steps = QmCommand.steps(model)

@@ -85,10 +85,11 @@ public enum QmCommand {
 
     /// The plan as a copy-pasteable shell script fragment. `qm` reads the SSH keys from its standard input.
     public static func script(_ model: VMModel) -> String {
-        var lines = plan(model).map(ShellQuote.line)
-        if !model.createsOnOtherNode, let keys = PVEParameters.sshKeysText(model), let first = lines.first {
+        let all = steps(model)
+        var lines = all.map { ShellQuote.line($0.argv) }
+        if !model.createsOnOtherNode, let keys = PVEParameters.sshKeysText(model), let create = all.firstIndex(where: { $0.kind == .create }) {
             let words = keys.split(separator: "\n").map { ShellQuote.quote(String($0)) }
-            lines[0] = "printf '%s\\n' " + words.joined(separator: " ") + " | \\\n  " + first
+            lines[create] = "printf '%s\\n' " + words.joined(separator: " ") + " | \\\n  " + lines[create]
         }
         return lines.joined(separator: " && \\\n  ") + "\n"
     }

@@ -18,7 +18,8 @@ extension WizardState {
             let quoted = keys.split(separator: "\n").map { "  " + ShellQuote.quote(String($0)) }
             keyLines = ["printf '%s\\n' \\"] + quoted.enumerated().map { $0.offset == quoted.count - 1 ? $0.element + " |" : $0.element + " \\" }
         }
-        return keyLines + QmCommand.plan(model).flatMap { argv -> [String] in
+        return QmCommand.steps(model).flatMap { step -> [String] in
+            let argv = step.argv
             let head = argv.prefix { !$0.hasPrefix("--") }
             var words: [String] = [ShellQuote.line(Array(head))]
             var rest = argv.dropFirst(head.count)
@@ -46,7 +47,7 @@ extension WizardState {
                 }
             }
             if !line.isEmpty { lines.append(line) }
-            return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + " \\" : $0.element }
+            return (step.kind == .create ? keyLines : []) + lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + " \\" : $0.element }
         }
     }
 
