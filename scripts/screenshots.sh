@@ -5,7 +5,8 @@
 #
 # Without an argument it builds the release binary (through the shared build lock) and uses
 # .build/release/vmwizard. Writes screenshots/01-general.png ... 08-confirm.png, 09-os-windows11.png and
-# 10-disks-advanced.png, and 11-zh-os-windows11.png (the Chinese screens, chosen by LANG=zh_CN.UTF-8). Each screen is captured with its colours (tmux capture-pane -e) and rendered by
+# 10-disks-advanced.png, 11-zh-os-windows11.png (the Chinese screens, chosen by LANG=zh_CN.UTF-8), and the
+# cloud image flow: 12-os-cloud-image.png, 13-cloud-init.png, 14-confirm-cloud-template.png. Each screen is captured with its colours (tmux capture-pane -e) and rendered by
 # scripts/ansi2png.py. Readiness is always detected by polling the screen text, then waiting until two
 # captures in a row are identical; there are no fixed sleeps.
 #
@@ -163,6 +164,8 @@ keys main PgDn
 wait_for main "Network             [net0]"
 shot main 07-network
 keys main PgDn
+wait_for main "Cloud-Init drive"
+keys main PgDn
 wait_for main "Commands that Create runs"
 shot main 08-confirm
 
@@ -197,3 +200,39 @@ wait_for zh "1 / 4"
 keys zh Enter
 wait_for zh "驱动 ISO 镜像"
 shot zh 11-zh-os-windows11
+
+# The cloud image flow: the Debian cloud image, a user, a password and the node's SSH key, then Confirm.
+start cloud
+keys cloud PgDn
+wait_for cloud "Install media"
+keys cloud Left
+wait_for cloud "Get the image"
+keys cloud Down Down
+wait_for cloud "config: scsi0 import-from"
+keys cloud Enter
+wait_for cloud "Pick: Cloud image"
+keys cloud Enter
+wait_for cloud "Cloud image: debian-13"
+shot cloud 12-os-cloud-image
+keys cloud PgDn PgDn PgDn PgDn PgDn PgDn
+wait_for cloud "Upgrade packages"
+keys cloud Down Down
+wait_for cloud "config: ciuser"
+type_text cloud admin
+keys cloud Down Enter
+wait_for cloud "Set: Password"
+type_text cloud "correct horse"
+keys cloud Enter
+wait_for cloud "(set, kept hashed)"
+keys cloud Down Enter
+wait_for cloud "Pick: SSH public keys"
+keys cloud Enter
+wait_for cloud "✓ ed25519 root@pve"
+keys cloud Escape
+wait_for cloud "1 key: ed25519 root@pve"
+shot cloud 13-cloud-init
+keys cloud F10
+wait_for cloud "Commands that Create runs"
+keys cloud BTab Space
+wait_for cloud "[x] Create as template"
+shot cloud 14-confirm-cloud-template
