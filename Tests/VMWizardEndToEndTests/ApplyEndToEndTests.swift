@@ -111,6 +111,62 @@ import Testing
         session.waitFor("Commands that Create runs:")
     }
 
+    /// A cloud image downloaded by Proxmox first (a fake pvesh): the download can be stopped with Ctrl-C, and a
+    /// failed one (a wrong checksum) creates nothing; the wizard keeps every answer either way.
+    @Test func aCloudImageDownloadStopsOrFailsAndKeepsEveryAnswer() throws {
+        guard E2E.isRoot else { return }
+        let (session, host, _) = try Self.start("download") { host in
+            try host.write("etc/pve/storage.cfg", """
+                dir: local
+                \tpath /var/lib/vz
+                \tcontent iso,vztmpl,backup,import
+
+                lvmthin: local-lvm
+                \tthinpool data
+                \tvgname pve
+                \tcontent rootdir,images
+
+                """)
+            try FileManager.default.createSymbolicLink(at: host.fakeBin.appendingPathComponent("pvesh"),
+                                                       withDestinationURL: host.fakeBin.appendingPathComponent("qm"))
+            try host.setMode("create", "hang")
+        }
+        defer { session.kill() }
+        session.waitFor("Node")
+        session.keys("NPage")
+        session.waitFor("Install media")
+        session.keys("Left")
+        session.waitFor("Get the image")
+        session.keys("Down", "Enter")
+        session.waitFor("Pick: Get the image")
+        session.type("URL")
+        session.keys("Enter")
+        session.waitFor("Image format")
+        session.keys("Down")
+        session.type("https://example.org/images/custom.qcow2")
+        session.keys("F10")
+        session.waitFor("Commands that Create runs:")
+        session.waitFor("--filename custom.qcow2")
+        Self.create(session)
+        session.waitFor("download-url")
+        session.waitFor("working on it...")
+        session.keys("C-c")
+        session.waitFor("failed: nothing was created")
+        #expect(FileManager.default.fileExists(atPath: host.qmDir.appendingPathComponent("interrupted").path),
+                "pvesh got the interrupt")
+        session.keys("Enter")
+        session.waitFor("--filename custom.qcow2")
+        // The download fails on the node: nothing is created, and the answers stay.
+        try host.setMode("create", "fail", message: "TASK ERROR: checksum mismatch: got 'abc', expected 'def'\n")
+        Self.create(session)
+        session.waitFor("downloading the image failed")
+        session.waitFor("checksum mismatch")
+        session.keys("Enter")
+        session.waitFor("--filename custom.qcow2")
+        #expect(host.calls.count == 2)
+        #expect(host.calls.allSatisfy { $0.count > 1 && $0[1] == "/nodes/pve1/storage/local/download-url" }, "qm create never ran")
+    }
+
     @Test func sighupInTheMemoryTabThenResumeKeepsEveryTypedValue() throws {
         let (session, host, dir) = try Self.start("hup")
         session.waitFor("Node")

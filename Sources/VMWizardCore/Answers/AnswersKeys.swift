@@ -9,11 +9,12 @@ enum AnswersKeys {
     ]
 
     /// Keys Proxmox generates or that describe the old VM rather than the new one: dropped without a word.
-    static let dropped: Set<String> = ["digest", "smbios1", "vmgenid", "meta", "boot", "parent", "lock"]
+    /// `bootdisk` is the old form of `boot`: the new VM's boot order comes from its own drives, as with `boot`.
+    static let dropped: Set<String> = ["digest", "smbios1", "vmgenid", "meta", "boot", "bootdisk", "parent", "lock"]
 
     /// Every other option name Proxmox VE 9 knows for a VM (indexed families without their number).
     static let otherProxmoxKeys: Set<String> = [
-        "acpi", "amd-sev", "archive", "args", "audio", "autostart", "bootdisk", "bwlimit", "cicustom",
+        "acpi", "amd-sev", "archive", "args", "audio", "autostart", "bwlimit", "cicustom",
         "cipassword", "citype", "ciupgrade", "ciuser", "force", "freeze", "hookscript", "hostpci", "hotplug",
         "hugepages", "import-working-storage", "intel-tdx", "ipconfig", "ivshmem", "keephugepages", "keyboard", "kvm",
         "live-restore", "localtime", "migrate_downtime", "migrate_speed", "nameserver", "numa", "parallel",

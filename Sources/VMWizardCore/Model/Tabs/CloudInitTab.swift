@@ -138,7 +138,7 @@ extension OptionCatalog {
         .cloudImage, tab: .os, label: "Cloud image", kind: .picker, pveKey: .subKey("<bus><n>", "import-from"),
         defaultValue: { ctx in ctx.model.downloadTarget ?? "" },
         placeholder: { _ in "pick an image (Enter)" },
-        visible: { $0.model.usesCloudImage && $0.model.downloadTarget == nil },
+        visible: { $0.model.usesCloudImage && $0.value(.cloudDownload).isEmpty },
         choices: importImageChoices,
         validate: { value, ctx in
             if value.isEmpty { return Issue("Cloud image is required: pick an image from a storage with import content") }
