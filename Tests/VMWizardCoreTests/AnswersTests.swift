@@ -185,6 +185,10 @@ import Testing
         #expect(Self.model(Self.config("memory: 4096\n"))?.value(.memory) == "4096")
         #expect(Self.problems(#"{"ide2": "none,media=cdrom", "name": "a", "name": "b"}"#)
             == ["key 'name': the key appears more than once (Proxmox accepts this when creating the VM, but keeps only the last one; which one you meant is unclear)"])
+        // The other problems are those of the value Proxmox would keep: the last one.
+        #expect(Self.problems(#"{"ide2": "none,media=cdrom", "name": "bad_name", "name": "good"}"#)
+            == ["key 'name': the key appears more than once (Proxmox accepts this when creating the VM, but keeps only the last one; which one you meant is unclear)"])
+        #expect(Self.problems(#"{"ide2": "none,media=cdrom", "name": "good", "name": "bad_name"}"#).count == 2)
     }
 
     @Test func problemsComeInFileOrder() {

@@ -119,7 +119,8 @@ enum AnswersJSON {
                 if seen[key] != nil {
                     result.problems.append(AnswersProblem(location: location, message: Issue.stricter(
                         "the key appears more than once", "keeps only the last one; which one you meant is unclear").phrase))
-                    continue
+                    // Read on as Proxmox would (the last one), so the other problems are those of the value it keeps.
+                    result.entries.removeAll { $0.key == key }
                 }
                 seen[key] = 1
                 switch value {

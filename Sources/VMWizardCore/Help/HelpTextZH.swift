@@ -20,7 +20,7 @@ enum HelpTextZH {
         "tab.cloudInit": "云镜像首次启动时从一个小的 cloud-init 驱动器读取的设置：登录用户、密码、SSH 密钥、DNS，以及是否升级软件包；每块网卡的地址在“网络”页设置。Web 界面要在创建后才能添加这些设置，这里可以一并完成。默认：仅当安装介质为云镜像时启用。",
         "cloud.image": "发行版的云镜像（qcow2、raw 或 vmdk），位于含 import 内容的存储的 import 目录中。它通过 Proxmox 的导入功能成为第一块磁盘，因此无需运行安装程序：首次启动即可使用，并由 cloud-init 完成配置。镜像在节点其他位置时可输入绝对路径。安装介质为云镜像时必填。",
         "ci.add": "添加一个小驱动器，客户机中的 cloud-init 从中读取设置；这些设置变化时 Proxmox 会重新写入它。它位于安装光盘原本的位置（ide2，ARM 上为 scsi2），或下一个空闲的光驱插槽。默认：云镜像时启用，否则关闭。",
-        "ci.slot": "应答文件给出的 cloud-init 驱动器插槽。默认：Web 界面放置新光驱的位置。",
+        "ci.slot": "cloud-init 驱动器占用的插槽：任意空闲的 IDE、SCSI 或 SATA 插槽（客户机看到的是光驱）。默认：Web 界面放置新光驱的位置，即安装光盘的插槽（若空闲），否则为第一个空闲的 IDE 插槽。",
         "ci.storage": "cloud-init 驱动器所在的存储；它只需约 4 MiB，任何可存放虚拟机镜像的存储均可。默认：第一块磁盘所在的存储。",
         "ciuser": "cloud-init 为其设置密码和 SSH 密钥的用户。留空则使用镜像自带的默认用户（Debian 镜像为 debian，Ubuntu 为 ubuntu，其他常见为 cloud-user 或 rocky）。默认：镜像的用户。",
         "cipassword": "该用户的密码。按 Enter 打开遮蔽输入框；vmwizard 与 Proxmox 一样只保存 SHA-256-crypt 哈希值，明文不会出现在屏幕、草稿或 qm 命令中。SSH 密钥更安全；许多镜像本来就拒绝通过 SSH 用密码登录。默认：无。",

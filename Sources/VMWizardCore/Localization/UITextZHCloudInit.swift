@@ -35,10 +35,13 @@ extension UITextZH {
         "cloud images use a serial console": "云镜像使用串口控制台",
         "the cloud image": "所选云镜像",
         // Validation
+        "Drive '%@': the cloud-init drive goes on an IDE, SCSI or SATA slot": "驱动器“%@”：cloud-init 驱动器只能放在 IDE、SCSI 或 SATA 插槽",
+        "Drive %@ is already in use by another drive": "驱动器 %@ 已被另一个驱动器占用",
         "Cloud-Init drive: no free IDE, SCSI or SATA slot is left for it": "Cloud-Init 驱动器：IDE、SCSI、SATA 都没有空闲插槽了",
         "Storage '%@' only hands out existing volumes: the cloud-init drive is created, so pick another":
             "存储“%@”只提供现有卷：cloud-init 驱动器需要新建，请另选一个",
         "User '%@' cannot contain spaces, ':' or ','": "用户“%@”不能包含空格、“:”或“,”",
+        "cloud-init cannot create that user when the VM first boots": "虚拟机首次启动时 cloud-init 无法创建该用户",
         "User '%@': most images only accept lower-case names (a-z, 0-9, _ and -)": "用户“%@”：大多数镜像只接受小写名称（a-z、0-9、_ 和 -）",
         "Password: only its hash is kept; set it again": "密码：只保存其哈希值；请重新设置",
         "SSH key %@: %@": "SSH 密钥 %@：%@",

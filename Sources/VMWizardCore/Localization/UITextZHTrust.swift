@@ -5,8 +5,8 @@ extension UITextZH {
         // Validation against Proxmox's own rules
         "Total vCPUs %@ (%@ sockets × %@ cores) exceed the %@ logical CPUs of node %@":
             "vCPU 总数 %1$@（%2$@ 个插槽 × %3$@ 个核心）超过节点 %5$@ 的 %4$@ 个逻辑 CPU",
-        "%@: Proxmox refuses to start such a VM, and Start after created is ticked":
-            "%@：Proxmox 拒绝启动这样的虚拟机，而“创建后启动”已勾选",
+        "%@, and Start after created is ticked": "%@，而“创建后启动”已勾选",
+        "refuses to start it there": "会拒绝在该节点上启动它",
         "%@: the VM is created, but Proxmox refuses to start it there": "%@：虚拟机可以创建，但 Proxmox 拒绝在该节点上启动它",
         "CPU type '%@': the cluster has no custom CPU model '%@' (cpu-models.conf)":
             "CPU 类型“%@”：集群中没有自定义 CPU 型号“%@”（cpu-models.conf）",

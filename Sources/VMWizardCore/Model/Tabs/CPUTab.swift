@@ -44,7 +44,7 @@ extension OptionCatalog {
                 // Proxmox creates such a VM but refuses to start it: only an error when the start is asked for.
                 let excess: Phrase = "Total vCPUs \(total) (\(ctx.value(.sockets)) sockets × \(value) cores) exceed the \(cpus) logical CPUs of node \(ctx.model.targetNode)"
                 return ctx.model.flag(.start)
-                    ? Issue("\(excess): Proxmox refuses to start such a VM, and Start after created is ticked")
+                    ? .stricter("\(excess), and Start after created is ticked", "refuses to start it there")
                     : .warning("\(excess): the VM is created, but Proxmox refuses to start it there")
             }),
         FieldSpec(

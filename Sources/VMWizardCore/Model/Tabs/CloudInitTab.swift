@@ -20,10 +20,25 @@ extension OptionCatalog {
                     ? Issue("Storage '\(value)' only hands out existing volumes: the cloud-init drive is created, so pick another") : nil
             },
             inference: { ctx in ctx.model.firstDiskStorage.map { _ in "same storage as the first disk" } }),
-        // Where an answers file put the drive (`scsi5`); the wizard itself places it (see cloudInitSlot).
+        // The web UI places the drive like a CD (see cloudInitSlot); any free IDE, SCSI or SATA slot may be chosen.
         FieldSpec(
-            .ciSlot, tab: .cloudInit, label: "Drive", kind: .text, pveKey: .key("<bus><n>"),
-            visible: { _ in false }),
+            .ciSlot, tab: .cloudInit, label: "Drive", kind: .choice, pveKey: .key("<bus><n>"), advanced: true,
+            visible: { $0.model.flag(.ciAdd) },
+            choices: { ctx in
+                let automatic: Phrase = ctx.model.automaticCloudInitSlot.map { "Default (\($0.configKey))" } ?? "Default"
+                let used = ctx.model.slotsTakenByOtherDrives
+                let free = [DiskBus.ide, .scsi, .sata].filter { ctx.model.guestArch.buses.contains($0) }.flatMap { bus in
+                    (0..<bus.slots).map { DiskSlot(bus, $0) }.filter { !used.contains($0) }
+                }
+                return [Choice("", automatic)] + free.map { Choice($0.configKey, .verbatim($0.configKey)) }
+            },
+            validate: { value, ctx in
+                guard !value.isEmpty else { return nil }
+                guard let slot = DiskSlot(configKey: value), [DiskBus.ide, .scsi, .sata].contains(slot.bus) else {
+                    return Issue("Drive '\(Checks.shown(value))': the cloud-init drive goes on an IDE, SCSI or SATA slot")
+                }
+                return ctx.model.slotsTakenByOtherDrives.contains(slot) ? Issue("Drive \(value) is already in use by another drive") : nil
+            }),
         FieldSpec(
             .ciUser, tab: .cloudInit, label: "User", kind: .text, pveKey: .key("ciuser"),
             placeholder: { _ in "the image's default user" },
@@ -31,7 +46,8 @@ extension OptionCatalog {
             validate: { value, _ in
                 if value.isEmpty { return nil }
                 if value.contains(where: { $0.isWhitespace || $0 == ":" || $0 == "," }) || value.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-                    return Issue("User '\(Checks.shown(value))' cannot contain spaces, ':' or ','")
+                    return .stricter("User '\(Checks.shown(value))' cannot contain spaces, ':' or ','",
+                                     "cloud-init cannot create that user when the VM first boots")
                 }
                 let portable = value.first.map { $0.isASCII && ($0.isLowercase || $0 == "_") } == true
                     && value.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }
@@ -327,9 +343,20 @@ extension VMModel {
     /// else the first free IDE, SCSI, then SATA slot.
     public var cloudInitSlot: DiskSlot? {
         if let given = userValue(.ciSlot).flatMap(DiskSlot.init(configKey:)) { return given }
+        return automaticCloudInitSlot
+    }
+
+    /// Slots the disks and the CD drives use.
+    public var slotsTakenByOtherDrives: Set<DiskSlot> {
         var used = Set(diskSlots.compactMap { $0 })
         if installCDPresent { used.insert(installCDSlot) }
         if virtioDriverDriveActive { used.insert(.driverCD) }
+        return used
+    }
+
+    /// Where the web UI puts the drive: the install CD's slot if free, else the first free IDE, SCSI, SATA slot.
+    public var automaticCloudInitSlot: DiskSlot? {
+        let used = slotsTakenByOtherDrives
         if !used.contains(installCDSlot) { return installCDSlot }
         for bus in [DiskBus.ide, .scsi, .sata] where guestArch.buses.contains(bus) {
             for number in 0..<bus.slots where !used.contains(DiskSlot(bus, number)) { return DiskSlot(bus, number) }
