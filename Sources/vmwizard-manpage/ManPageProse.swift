@@ -61,6 +61,9 @@ enum ManPageProse {
         Item(path: "/proc/cpuinfo", use: "The number of CPUs of the node."),
         Item(path: "/proc/meminfo", use: "The node's memory."),
         Item(path: "/proc/mounts", use: "Whether a network storage is mounted before its ISO folder is listed."),
+        Item(path: "/etc/resolv.conf", use: "The node's DNS servers and search domain: what a cloud-init guest gets when it is given none."),
+        Item(path: "/root/.ssh/*.pub", use: "root's SSH public keys, offered for cloud-init (a private key is never offered)."),
+        Item(path: "/root/.ssh/authorized_keys", use: "More public keys offered for cloud-init, as is /etc/pve/priv/authorized_keys."),
         Item(path: "/sys/fs/cgroup/cgroup.controllers", use: "The cgroup version, which sets the range of CPU units."),
         Item(path: "/var/lib/vz/template/iso/", use: "ISO images of the storage local; other storages' ISO folders likewise."),
         Item(path: "/var/lock/qemu-server/", use: "Proxmox's per-VM locks, taken while a config file is registered in /etc/pve."),
@@ -99,6 +102,11 @@ enum ManPageProse {
         ]),
         Example(what: "null removes a device the wizard would add; other device keys add or replace one:", lines: [
             #"{"ostype": "l26", "ide2": "none,media=cdrom", "scsi0": null, "virtio1": "local-lvm:10", "net2": "virtio,bridge=vmbr1"}"#,
+        ]),
+        Example(what: "A Debian cloud image as a cloud-init template: grown to 32 GiB, your key, a static address:", lines: [
+            #"{"name": "debian13", "scsi0": "local-lvm:32,import-from=local:import/debian-13-genericcloud-amd64.qcow2","#,
+            #" "ide2": "local-lvm:cloudinit", "ciuser": "admin", "sshkeys": "ssh-ed25519 AAAA… me@laptop","#,
+            #" "ipconfig0": "ip=192.0.2.10/24,gw=192.0.2.1", "template": 1}"#,
         ]),
         Example(what: "Create the VM from it (progress on standard error, the result on standard output):",
                 lines: ["vmwizard --batch --answers vm.json"]),

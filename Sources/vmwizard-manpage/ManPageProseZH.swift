@@ -50,6 +50,9 @@ enum ManPageProseZH {
         "/proc/cpuinfo": "节点的 CPU 数量。",
         "/proc/meminfo": "节点的内存。",
         "/proc/mounts": "在列出网络存储的 ISO 目录之前，检查它是否已挂载。",
+        "/etc/resolv.conf": "本节点的 DNS 服务器和搜索域：cloud-init 客户机未指定时即使用它们。",
+        "/root/.ssh/*.pub": "root 的 SSH 公钥，供 cloud-init 选用（永远不会提供私钥）。",
+        "/root/.ssh/authorized_keys": "供 cloud-init 选用的更多公钥，/etc/pve/priv/authorized_keys 亦同。",
         "/sys/fs/cgroup/cgroup.controllers": "cgroup 版本，它决定 CPU 权重的取值范围。",
         "/var/lib/vz/template/iso/": "local 存储的 ISO 镜像；其他存储的 ISO 目录同理。",
         "/var/lock/qemu-server/": "Proxmox 的单虚拟机锁，在 /etc/pve 中登记配置文件时使用。",
@@ -77,6 +80,7 @@ enum ManPageProseZH {
         "JSON 格式的应答文件，键与 qm create 相同：",
         "两个键即得到向导建议的完整 Windows 11 虚拟机（q35、OVMF、EFI 磁盘、TPM、磁盘、网卡）：",
         "null 移除向导会添加的设备；其他设备键添加或替换设备：",
+        "把 Debian 云镜像做成 cloud-init 模板：扩大到 32 GiB，带上你的密钥和静态地址：",
         "据此创建虚拟机（进度输出到标准错误，结果输出到标准输出）：",
         "改为写出配置文件：",
     ]

@@ -22,8 +22,8 @@ import Testing
             InventoryStorageConfig.path, InventoryHostFiles.datacenterPath, InventoryHostFiles.userPath,
             InventoryHostFiles.cpuinfoPath, InventoryHostFiles.meminfoPath, InventoryHostFiles.mountsPath,
             InventoryNetworkFiles.interfacesPath, InventoryNetworkFiles.pendingInterfacesPath,
-            InventoryNetworkFiles.sdnRunningPath,
-        ]
+            InventoryNetworkFiles.sdnRunningPath, InventoryCloudInitFiles.resolvPath, "root/.ssh/*.pub",
+        ] + InventoryCloudInitFiles.keyFiles.filter { !$0.hasPrefix("etc/pve/priv") }
         for path in read {
             let named = files.contains("\\fI/\(path)\\fR")
             #expect(named, "FILES in vmwizard.1 does not name /\(path)")
