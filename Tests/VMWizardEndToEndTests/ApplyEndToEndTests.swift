@@ -116,17 +116,7 @@ import Testing
     @Test func aCloudImageDownloadStopsOrFailsAndKeepsEveryAnswer() throws {
         guard E2E.isRoot else { return }
         let (session, host, _) = try Self.start("download") { host in
-            try host.write("etc/pve/storage.cfg", """
-                dir: local
-                \tpath /var/lib/vz
-                \tcontent iso,vztmpl,backup,import
-
-                lvmthin: local-lvm
-                \tthinpool data
-                \tvgname pve
-                \tcontent rootdir,images
-
-                """)
+            try host.allowImports()
             try FileManager.default.createSymbolicLink(at: host.fakeBin.appendingPathComponent("pvesh"),
                                                        withDestinationURL: host.fakeBin.appendingPathComponent("qm"))
             try host.setMode("create", "hang")

@@ -89,18 +89,7 @@ import Testing
         guard E2E.isRoot else { return }
         let dir = try E2E.scratch("batch-cloud")
         let host = try FixtureHost(in: dir)
-        try host.write("etc/pve/storage.cfg", """
-            dir: local
-            \tpath /var/lib/vz
-            \tcontent iso,vztmpl,backup,import
-
-            lvmthin: local-lvm
-            \tthinpool data
-            \tvgname pve
-            \tcontent rootdir,images
-
-            """)
-        try FileManager.default.createDirectory(at: host.root.appendingPathComponent("var/lib/vz/import"), withIntermediateDirectories: true)
+        try host.allowImports()
         try host.write("var/lib/vz/import/debian-13-genericcloud-amd64.raw", String(repeating: "x", count: 4096))
         let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHXGfhso++PvfMv9p56+QQkm/+dBtqKaTprt3sDNOABP me@laptop"
         let file = try Self.answers(dir, """

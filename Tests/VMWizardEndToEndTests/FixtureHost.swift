@@ -114,6 +114,22 @@ struct FixtureHost {
         chmod(qm.path, 0o755)
     }
 
+    /// Gives the storage `local` import content, with an empty import folder (for cloud images).
+    func allowImports() throws {
+        try write("etc/pve/storage.cfg", """
+            dir: local
+            \tpath /var/lib/vz
+            \tcontent iso,vztmpl,backup,import
+
+            lvmthin: local-lvm
+            \tthinpool data
+            \tvgname pve
+            \tcontent rootdir,images
+
+            """)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("var/lib/vz/import"), withIntermediateDirectories: true)
+    }
+
     func write(_ relative: String, _ text: String) throws {
         try text.write(to: root.appendingPathComponent(relative), atomically: true, encoding: .utf8)
     }

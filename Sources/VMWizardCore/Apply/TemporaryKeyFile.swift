@@ -21,15 +21,3 @@ enum TemporaryKeyFile {
 
     static func remove(_ path: String) { unlink(path) }
 }
-
-/// `write(2)` under a name that does not clash with `TemporaryKeyFile.write`.
-@inline(__always)
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.write(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.write(fd, buffer, count)
-    #else
-    return Glibc.write(fd, buffer, count)
-    #endif
-}

@@ -87,15 +87,3 @@ public enum BoundedFile {
         limit >= 1 << 20 ? "larger than \(limit >> 20) MiB; not read" : "larger than \(limit) bytes; not read"
     }
 }
-
-/// `read(2)` under a name that does not clash with `BoundedFile.read`.
-@inline(__always)
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    return Darwin.read(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.read(fd, buffer, count)
-    #else
-    return Glibc.read(fd, buffer, count)
-    #endif
-}
