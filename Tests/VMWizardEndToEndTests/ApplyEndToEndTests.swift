@@ -138,7 +138,7 @@ import Testing
         session.waitFor("Commands that Create runs:")
         session.waitFor("--filename custom.qcow2")
         Self.create(session)
-        session.waitFor("download-url")
+        session.waitFor("Downloading the cloud image for VM 102 on node pve1")
         session.waitFor("working on it...")
         session.keys("C-c")
         session.waitFor("failed: nothing was created")

@@ -120,6 +120,15 @@ import Testing
         #expect(failed.stderr.contains("VM 102 was created, but qm disk resize 102 scsi0 32G failed: shrinking disks is not supported"))
         #expect(failed.stderr.contains("not run: qm template 102"))
         #expect(host.calls.count == 5, "create and resize ran again; the template did not")
+
+        // The template step fails: the VM is kept and grown, and the exit status says so.
+        try host.setMode("disk", "ok")
+        try host.setMode("template", "fail", message: "you can't convert a VM to template if VM is running\n")
+        try host.setGuests([100, 101])
+        let noTemplate = try Self.run(["--root", host.root.path, "--batch", "--answers", file], environment: host.environment)
+        #expect(noTemplate.status == 3)
+        #expect(noTemplate.stdout == "created VM 102 on node pve1\ngrew the imported disk: qm disk resize 102 scsi0 32G\n")
+        #expect(noTemplate.stderr.contains("VM 102 was created, but qm template 102 failed: you can't convert a VM to template"))
     }
 
     @Test func batchWithoutAnswersIsAUsageError() throws {

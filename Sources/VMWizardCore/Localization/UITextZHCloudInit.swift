@@ -127,6 +127,7 @@ extension UITextZH {
         "Checksum '%@' must be ALGORITHM:HEX, e.g. sha256:9f86d0… (md5, sha1, sha224, sha256, sha384, sha512)":
             "校验和“%@”必须写作 算法:十六进制，例如 sha256:9f86d0…（md5、sha1、sha224、sha256、sha384、sha512）",
         "the download": "下载",
+        "%@ Downloading the cloud image for VM %@ on node %@… %@s": "%1$@ 正在节点 %3$@ 上为 VM %2$@ 下载云镜像… %4$@ 秒",
         "downloading the image failed (%@ exited with status %@)": "下载镜像失败（%@ 以状态 %@ 退出）",
         // Apply
         "could not write the SSH keys to a temporary file for qm: %@": "无法把 SSH 密钥写入给 qm 用的临时文件：%@",

@@ -115,6 +115,9 @@ extension WizardState {
         switch view.outcome {
         case nil:
             title = "\(spinner) Creating VM \(vmid) on node \(model.targetNode)… \(Int(view.elapsed))s"
+            if view.runningCommand?.contains("/download-url") == true {
+                title = "\(spinner) Downloading the cloud image for VM \(vmid) on node \(model.targetNode)… \(Int(view.elapsed))s"
+            }
             if view.stopping {
                 let pid: Phrase = view.runningPID.map { "PID \($0)" } ?? "the command"
                 title = "\(spinner) Stopping: waiting for \(pid) to finish… \(Int(view.elapsed))s"
