@@ -69,6 +69,46 @@ lvmthin: local-lvm
 \tvgname pve
 \tthinpool data
 \tcontent rootdir,images
+
+# The storages the parse-config and restore-config tests name.
+dir: dir
+\tpath /mnt/dir
+\tcontent images,iso
+
+dir: mydir
+\tpath /mnt/mydir
+\tcontent images,iso
+
+dir: myfs
+\tpath /mnt/myfs
+\tcontent images,iso
+
+lvm: lvm
+\tvgname vg
+\tcontent images
+
+lvmthin: lvmthinbig
+\tvgname big
+\tthinpool data
+\tcontent images
+
+nfs: nfs
+\tpath /mnt/pve/nfs
+\tserver 127.0.0.1
+\texport /srv
+\tcontent images,iso
+
+rbd: rbd
+\tpool rbd
+\tcontent images
+
+rbd: rbdkvm
+\tpool rbd
+\tcontent images
+
+lvm: sani
+\tvgname sani
+\tcontent images
 """
 
 
