@@ -194,7 +194,9 @@ public struct AnswersCorpus {
         }
         if random.chance(0.3) {
             add("machine", .string(arm ? choose(["virt", "virt-10.0+pve1", "virt-9.2"], ["q35", "pc"])
-                : choose(["q35", "pc", "pc-q35-9.2", "pc-i440fx-8.1+pve1", "pc-q35-10.0+pve1", "pc-q35-10.0"], ["virt", "q35,viommu=intel", "bogus"])))
+                : choose(["q35", "pc", "pc-q35-9.2", "pc-i440fx-8.1+pve1", "pc-q35-10.0+pve1", "pc-q35-10.0", "q35,viommu=intel",
+                          "viommu=virtio", "q35,viommu=virtio,aw-bits=52", "q35,viommu=intel,aw-bits=48"],
+                         ["virt", "pc,viommu=intel", "q35,aw-bits=48", "q35,viommu=intel,aw-bits=40", "q35,viommu=amd", "bogus"])))
         }
         let ovmf = random.chance(arm ? 0.9 : 0.35)
         if random.chance(0.5) { add("bios", .string(ovmf ? "ovmf" : choose(["seabios"], ["uefi"]))) }

@@ -398,7 +398,7 @@ import Testing
 
     @Test func badMachineTypes() {
         #expect(Self.problems(Self.config("machine: virt\n")) == ["line 4: machine 'virt' is the ARM machine: it needs arch: aarch64 (Proxmox accepts this when creating the VM, but QEMU refuses to start it)"])
-        #expect(Self.problems(Self.config("machine: q35,viommu=intel\n")) == ["line 4: machine: option 'viommu' is not supported by vmwizard"])
+        #expect(Self.problems(Self.config("machine: q35,enable-s3=1\n")) == ["line 4: machine: option 'enable-s3' is not supported by vmwizard"])
         #expect(Self.problems(Self.config("machine: pc-q35\n")).first?.contains("is not a machine type") == true)
     }
 

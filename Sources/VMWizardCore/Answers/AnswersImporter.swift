@@ -417,7 +417,19 @@ struct AnswersImporter {
                     } else {
                         problem(entry.location, "machine '\(Checks.shown(value))' is not a machine type (q35, pc or a versioned pc-q35-*/pc-i440fx-*)")
                     }
-                case "viommu", "enable-s3", "enable-s4", "aw-bits":
+                case "viommu":
+                    if ["intel", "virtio"].contains(value) {
+                        set(.viommu, value, at: entry.location)
+                    } else {
+                        problem(entry.location, "machine: viommu must be intel or virtio, not '\(Checks.shown(value))'")
+                    }
+                case "aw-bits":
+                    if pairs.contains(where: { $0.key == "viommu" }) {
+                        set(.awBits, value, at: entry.location)
+                    } else {
+                        problem(entry.location, "machine: aw-bits needs a viommu (Proxmox refuses aw-bits without a vIOMMU)")
+                    }
+                case "enable-s3", "enable-s4":
                     problem(entry.location, "machine: option '\(key)' is not supported by vmwizard")
                 default:
                     problem(entry.location, "machine: unknown option '\(key)'")

@@ -11,6 +11,8 @@ enum HelpTextZH {
         "tab.network": "虚拟机的网卡 net0 至 net31。每块网卡接入一个主机网桥或 SDN VNet，可带 VLAN 标签，并模拟某种网卡型号；客户机有驱动时 VirtIO 最快。删除所有网卡即可创建不联网的虚拟机。",
         "tab.confirm": "在主机上做任何改动之前，先核对全部设置和将要执行的完整 qm create 命令行。“创建”会先运行 qm create；若勾选了“创建后启动”，再单独运行 qm start。“写出配置”改为写出虚拟机配置文件（从不覆盖已有文件；只有无需分配新卷时才写入 /etc/pve），“打印并退出”只打印命令然后退出。",
 
+        "machine.viommu": "为客户机提供虚拟 IOMMU，与 Web 界面“机器”对话框中的相同：当客户机自己还要把设备传递下去时需要它（嵌套虚拟化、DPDK、虚拟机内的 VFIO）。Intel（兼容 AMD）需要 q35 机器类型；VirtIO 两种都可以。默认：无。",
+        "machine.aw-bits": "vIOMMU 的地址宽度（位）：Intel 只接受 39 或 48，VirtIO 接受 32 到 64 之间的任意宽度。默认：QEMU 的默认值。",
         // MARK: Cloud-Init
         "cloud.download": "云镜像是已在存储上，还是由 Proxmox 先下载（使用其自带的 download-url，在创建之前运行，进度写入日志；Ctrl-C 可取消）。列表包含 Debian、Ubuntu LTS、AlmaLinux、Rocky Linux 和 Fedora 的当前镜像，取自各项目公布的固定地址，保存时的文件名会告诉 Proxmox 镜像的真实格式。默认：已在存储上。",
         "cloud.url": "要下载的镜像的 http(s) 或 ftp 地址。Proxmox 会把它保存到 import 目录，文件名取自 URL，扩展名对应下面选择的格式；对 https 服务器会校验证书。默认：无。",

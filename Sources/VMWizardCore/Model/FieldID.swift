@@ -44,6 +44,8 @@ extension FieldID {
     // System
     public static let vga: FieldID = "vga"
     public static let machine: FieldID = "machine"
+    public static let viommu: FieldID = "machine.viommu"
+    public static let awBits: FieldID = "machine.aw-bits"
     public static let bios: FieldID = "bios"
     public static let efiAdd: FieldID = "efi.add"
     public static let efiStorage: FieldID = "efi.storage"

@@ -107,8 +107,13 @@ public enum ConfigFile {
     public static func pinnedMachine(_ machine: String, model: VMModel) -> String? {
         guard OSDefaults.isWindows(model.value(.ostype)), let qemu = model.host.qemuVersion else { return nil }
         let parts = machine.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
-        let type = parts.first.map(String.init) ?? ""
-        let rest = parts.count > 1 ? "," + parts[1] : ""
+        var type = parts.first.map(String.init) ?? ""
+        var rest = parts.count > 1 ? "," + parts[1] : ""
+        // Options without a type (`viommu=virtio`): the type is the default machine, pinned like `pc`.
+        if type.contains("=") {
+            rest = "," + machine
+            type = ""
+        }
         guard ["", "pc", "q35"].contains(type), let version = MachineVersions.pinned(qemuVersion: qemu) else { return nil }
         return (type == "q35" ? "pc-q35-" : "pc-i440fx-") + version + rest
     }

@@ -43,7 +43,7 @@ public enum PVEParameters {
             add("vga", vga)
             if vga.hasPrefix("serial") { add(vga, "socket") }
         }
-        add("machine", nonEmpty(.machine))
+        add("machine", machine(model))
         add("bios", nonEmpty(.bios))
         if model.efiDiskActive { add("efidisk0", efiDisk(model)) }
         add("scsihw", nonEmpty(.scsihw))
@@ -100,6 +100,17 @@ public enum PVEParameters {
     /// `sshkeys` as the API takes and the config keeps it: URL-encoded as `qm` encodes its key file.
     static func sshKeysParameter(_ model: VMModel) -> String? {
         sshKeysText(model).map(PercentEscapes.uriEscape)
+    }
+
+    /// `machine`: the type, then the vIOMMU options in the sorted order Proxmox prints them (the type left out
+    /// means Proxmox's default machine).
+    static func machine(_ model: VMModel) -> String? {
+        let type = model.activeValue(.machine).flatMap { $0.isEmpty ? nil : $0 }
+        guard let viommu = model.activeValue(.viommu), !viommu.isEmpty else { return type }
+        var parts = type.map { [$0] } ?? []
+        if let bits = model.activeValue(.awBits), !bits.isEmpty { parts.append("aw-bits=\(bits)") }
+        parts.append("viommu=\(viommu)")
+        return parts.joined(separator: ",")
     }
 
     static func startup(_ model: VMModel) -> String? {

@@ -121,6 +121,9 @@ extension VMModel {
         return host.existingVolumes[value(storageField, item: item)]?.volumes?.first { $0.volid == volid }?.sizeBytes
     }
 
+    /// The machine is q35 (as Proxmox tells: its type names q35).
+    public var machineIsQ35: Bool { value(.machine).contains("q35") }
+
     /// Storages for VM images where Proxmox can create a new volume (not the iSCSI ones, which hand out LUNs).
     public var allocatingImageStorages: [Storage] {
         storages(withContent: "images").filter { !$0.selectsExistingVolumes }

@@ -76,6 +76,33 @@ extension OptionCatalog {
                 return .stricter("Machine \(value) is an x86 machine; an ARM (64-bit) guest uses the default (virt)", "QEMU refuses to start it")
             },
             inference: { ctx in ctx.model.osDefaults.machine.isEmpty ? nil : "Windows 11 needs q35" }),
+        // The web UI's Machine dialog (after creation): a guest IOMMU, e.g. for nested passthrough.
+        FieldSpec(
+            .viommu, tab: .system, label: "vIOMMU", kind: .choice, pveKey: .subKey("machine", "viommu"), advanced: true,
+            visible: { $0.model.guestArch != .aarch64 },
+            choices: { ctx in
+                [Choice("", "Default (None)")] + (ctx.model.machineIsQ35 ? [Choice("intel", "Intel (AMD compatible)")] : [])
+                    + [Choice("virtio", "VirtIO")]
+            },
+            validate: { value, ctx in
+                let intel = value == "intel"
+                return intel && !ctx.model.machineIsQ35 ? Issue("vIOMMU Intel needs the q35 machine: Proxmox refuses it on i440fx") : nil
+            }),
+        FieldSpec(
+            .awBits, tab: .system, label: "vIOMMU address bits", kind: .integer(min: 32, max: 64, step: 1, unit: "bits"),
+            pveKey: .subKey("machine", "aw-bits"), advanced: true,
+            placeholder: { _ in "QEMU's default" },
+            visible: { $0.model.guestArch != .aarch64 && !$0.value(.viommu).isEmpty },
+            validate: { value, ctx in
+                if value.isEmpty { return nil }
+                guard let bits = Double(value), PVEFormat.isProxmoxNumber(value), (32...64).contains(bits) else {
+                    return Issue("vIOMMU address bits must be a number from 32 to 64 (got '\(Checks.shown(value))')")
+                }
+                if ctx.value(.viommu) == "intel", bits != 39, bits != 48 {
+                    return Issue("vIOMMU address bits: Intel vIOMMU takes 39 or 48 (got \(value))")
+                }
+                return nil
+            }),
         FieldSpec(
             .bios, tab: .system, label: "BIOS", kind: .choice, pveKey: .key("bios"),
             defaultValue: { $0.model.osDefaults.bios },
