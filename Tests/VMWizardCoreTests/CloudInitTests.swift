@@ -293,8 +293,12 @@ import Testing
         #expect(model.downloadTarget == "local:import/custom.qcow2")
         model.set(.cloudFormat, to: "raw")
         #expect(model.downloadTarget == "local:import/custom.raw")
-        model.set(.cloudURL, to: "file:///etc/shadow")
-        #expect(try #require(model.issue(.cloudURL)).isError)
+        for bad in ["file:///etc/shadow", "ftp://mirror.example/x.qcow2", "HTTPS://mirror.example/x.qcow2",
+                    "https://mirror.example/a b.qcow2", "https://mirror.example/\u{1b}[2J.qcow2",
+                    "https://mirror.example/" + String(repeating: "a", count: 260) + ".qcow2"] {
+            model.set(.cloudURL, to: bad)
+            #expect(model.issue(.cloudURL)?.isError == true, "\(bad)")
+        }
         model.set(.cloudURL, to: "https://mirror.example/images/custom.img")
         model.set(.cloudChecksum, to: "sha256:123")
         #expect(try #require(model.issue(.cloudChecksum)).isError)

@@ -15,7 +15,7 @@ enum HelpTextZH {
         "machine.aw-bits": "vIOMMU 的地址宽度（位）：Intel 只接受 39 或 48，VirtIO 接受 32 到 64 之间的任意宽度。默认：QEMU 的默认值。",
         // MARK: Cloud-Init
         "cloud.download": "云镜像是已在存储上，还是由 Proxmox 先下载（使用其自带的 download-url，在创建之前运行，进度写入日志；Ctrl-C 可取消）。列表包含 Debian、Ubuntu LTS、AlmaLinux、Rocky Linux 和 Fedora 的当前镜像，取自各项目公布的固定地址，保存时的文件名会告诉 Proxmox 镜像的真实格式。默认：已在存储上。",
-        "cloud.url": "要下载的镜像的 http(s) 或 ftp 地址。Proxmox 会把它保存到 import 目录，文件名取自 URL，扩展名对应下面选择的格式；对 https 服务器会校验证书。默认：无。",
+        "cloud.url": "要下载的镜像的 http 或 https 地址。Proxmox 会把它保存到 import 目录，文件名取自 URL，扩展名对应下面选择的格式；对 https 服务器会校验证书。默认：无。",
         "cloud.format": "URL 所指镜像的格式，它决定 Proxmox 保存时用的文件名（以及读取方式）。许多 .img 文件是 qcow2（Ubuntu 的就是），也有的是 raw：内容与格式不符时 Proxmox 会拒绝该下载。默认：取自 URL 的扩展名，否则为 qcow2。",
         "cloud.storage": "接收下载的存储（含 import 内容的目录型存储），文件放入其 import 目录。默认：按 ID 排序的第一个此类存储。",
         "cloud.checksum": "镜像的校验和，写作 算法:十六进制（sha256:…、sha512:…）；不匹配时 Proxmox 会拒绝该下载。各项目在镜像旁公布当前构建的校验和（Debian：SHA512SUMS，Ubuntu：SHA256SUMS，AlmaLinux 和 Rocky：CHECKSUM 文件），每次重新构建都会变化。默认：不校验（https 仍保护传输）。",

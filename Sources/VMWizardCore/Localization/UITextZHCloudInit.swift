@@ -134,7 +134,8 @@ extension UITextZH {
         "not checked": "不校验",
         "%@ is already there: it is used as it is and not downloaded again": "%@ 已经存在：将直接使用，不会重新下载",
         "URL is required: the address of the image to download": "必须填写 URL：要下载的镜像地址",
-        "URL '%@' is not an http(s) or ftp address of a file": "URL“%@”不是文件的 http(s) 或 ftp 地址",
+        "URL '%@' is not an http(s) address of a file": "URL“%@”不是文件的 http(s) 地址",
+        "URL: the file name it gives is longer than the 255 characters Proxmox allows": "URL：由它得到的文件名超过了 Proxmox 允许的 255 个字符",
         "URL: without https the image is not protected in transit; give its checksum": "URL：不用 https 时镜像在传输中不受保护；请填写其校验和",
         "Download to: storage '%@' keeps no files; downloads go to a folder storage": "下载到：存储“%@”不保存文件；下载只能放到目录型存储",
         "Checksum '%@' must be ALGORITHM:HEX, e.g. sha256:9f86d0… (md5, sha1, sha224, sha256, sha384, sha512)":

@@ -33,14 +33,18 @@ extension OptionCatalog {
         .cloudURL, tab: .os, label: "URL", kind: .text, pveKey: .none,
         placeholder: { _ in .verbatim("https://…/image.qcow2") },
         visible: { $0.model.usesCloudImage && $0.value(.cloudDownload) == "url" },
-        validate: { value, _ in
+        validate: { value, ctx in
             if value.isEmpty { return Issue("URL is required: the address of the image to download") }
-            let lower = value.lowercased()
-            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("ftp://"),
-                  !value.contains(where: { $0.isWhitespace }), value.split(separator: "/").count >= 3 else {
-                return Issue("URL '\(Checks.shown(value))' is not an http(s) or ftp address of a file")
+            // Proxmox's download-url takes https?://… (lower case) and a file name of at most 255 characters.
+            guard value.hasPrefix("https://") || value.hasPrefix("http://"),
+                  !value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }),
+                  value.split(separator: "/").count >= 3 else {
+                return Issue("URL '\(Checks.shown(value))' is not an http(s) address of a file")
             }
-            return lower.hasPrefix("https://") ? nil
+            if CloudImage.fileName(forURL: value, format: ctx.value(.cloudFormat)).count > 255 {
+                return Issue("URL: the file name it gives is longer than the 255 characters Proxmox allows")
+            }
+            return value.hasPrefix("https://") ? nil
                 : .warning("URL: without https the image is not protected in transit; give its checksum")
         })
 
