@@ -92,4 +92,24 @@ import Testing
         #expect(confirm.contains("--ipconfig0 ip=192.0.2.10/24,gw=192.0.2.1"))
         assertSnapshot(state.render(), named: "Confirm-cloud-80x24")
     }
+
+    @Test func aHostileKeyCommentNeverReachesTheTerminalRaw() throws {
+        var host = HostInventory.demo
+        let key = try SSHPublicKey.parse(Substring(Self.key)).get()
+        var hostile = key
+        hostile.comment = "evil\u{1b}]0;owned\u{07}\u{1b}[2J"
+        host.sshKeys = [HostSSHKey(key: hostile, source: "/root/.ssh/evil\u{1b}[31m.pub")]
+        var state = WizardState(model: VMModel(host: host))
+        state.model.set(.media, to: "cloud")
+        state.go(to: .cloudInit)
+        Self.focus(&state, .ciSSHKeys)
+        state.press(.enter)
+        state.press(.enter)
+        for screen in [state.render(), { state.press(.escape); return state.render() }()] {
+            #expect(!screen.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no control character is drawn")
+            #expect(screen.text.contains("evil"))
+        }
+        // The printed script keeps the comment's bytes, quoted so a paste gives them back exactly.
+        #expect(!QmCommand.script(state.model).unicodeScalars.contains { $0.value == 0x1B })
+    }
 }
