@@ -167,6 +167,11 @@ import Testing
         #expect(QmCommand.resizes(model).isEmpty, "the same size is no resize")
         model.set(.diskSize, item: 0, to: "40960M")
         #expect(QmCommand.resizes(model).first?.size == "41943040K")
+        // Another import keeps its size unless a size is typed: only a cloud image is grown by default.
+        var other = VMModel(host: .demo)
+        other.set(.media, to: "none")
+        other.set(.diskImport, item: 0, to: "local:import/debian-13-genericcloud-amd64.qcow2")
+        #expect(other.value(.diskSize, item: 0) == "" && QmCommand.resizes(other).isEmpty)
     }
 
     @Test func aTemplateIsNeverStarted() throws {

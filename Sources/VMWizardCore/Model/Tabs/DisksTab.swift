@@ -120,9 +120,10 @@ extension OptionCatalog {
             .diskSize, tab: .disks, scope: .disk, label: "Disk size",
             kind: .decimal(min: 0.001, max: 131_072, step: 1, decimals: 3, unit: "GiB"), pveKey: .subKey("<bus><n>", "size"),
             defaultValue: { ctx in
-                // An imported disk keeps its image's size unless grown: 32 GiB only where that grows it.
+                // An imported disk keeps its image's size unless grown; a cloud image (made small to be grown)
+                // grows to 32 GiB where that grows it.
                 guard ctx.model.importsImage(disk: ctx.item) else { return "32" }
-                guard let bytes = ctx.model.importedImageBytes(disk: ctx.item) else { return "" }
+                guard ctx.item == 0, ctx.model.usesCloudImage, let bytes = ctx.model.importedImageBytes(disk: ctx.item) else { return "" }
                 return bytes < 32 << 30 ? "32" : ""
             },
             placeholder: { ctx in ctx.model.importsImage(disk: ctx.item) ? "the image's size" : .empty },
