@@ -55,7 +55,7 @@ public struct Applier: Sendable {
             host.guests = currentGuests(fallback: model.host)
             return .vmidTaken(vmid: vmid, suggestion: host.nextFreeVMID().map(String.init))
         }
-        // qm reads the SSH keys from a file: a private one, removed when the create is done.
+        // qm reads the SSH keys from a file: a private one, removed once the create is done (and on every return).
         let keyFile = PVEParameters.sshKeysText(model).flatMap { model.createsOnOtherNode ? nil : TemporaryKeyFile.write($0) }
         defer { keyFile.map(TemporaryKeyFile.remove) }
         if PVEParameters.sshKeysText(model) != nil, !model.createsOnOtherNode, keyFile == nil {
@@ -93,6 +93,8 @@ public struct Applier: Sendable {
                     return .failed(failure)
                 }
                 if step.kind == .create {
+                    // qm has read the keys: the file goes now, not only when every step is done.
+                    keyFile.map(TemporaryKeyFile.remove)
                     created = true
                     details = runner.lines.filter { $0.contains("successfully created") || $0.contains("successfully imported") }
                 }
