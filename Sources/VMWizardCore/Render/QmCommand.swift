@@ -83,12 +83,18 @@ public enum QmCommand {
         steps(model, qm: qm, pvesh: pvesh).map(\.argv)
     }
 
+    /// The SSH keys the printed `qm create` reads from its standard input (`--sshkeys /dev/stdin`), each quoted
+    /// for the shell; nil when none are piped (no keys, or a create on another node, which takes them URL-encoded).
+    public static func pipedKeys(_ model: VMModel) -> [String]? {
+        guard !model.createsOnOtherNode, let keys = PVEParameters.sshKeysText(model) else { return nil }
+        return keys.split(separator: "\n").map { ShellQuote.quote(String($0)) }
+    }
+
     /// The plan as a copy-pasteable shell script fragment. `qm` reads the SSH keys from its standard input.
     public static func script(_ model: VMModel) -> String {
         let all = steps(model)
         var lines = all.map { ShellQuote.line($0.argv) }
-        if !model.createsOnOtherNode, let keys = PVEParameters.sshKeysText(model), let create = all.firstIndex(where: { $0.kind == .create }) {
-            let words = keys.split(separator: "\n").map { ShellQuote.quote(String($0)) }
+        if let words = pipedKeys(model), let create = all.firstIndex(where: { $0.kind == .create }) {
             lines[create] = "printf '%s\\n' " + words.joined(separator: " ") + " | \\\n  " + lines[create]
         }
         return lines.joined(separator: " && \\\n  ") + "\n"

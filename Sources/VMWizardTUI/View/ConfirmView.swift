@@ -14,8 +14,8 @@ extension WizardState {
     public func commandLines(width: Int = Int.max) -> [String] {
         // qm reads the SSH keys from its standard input (`--sshkeys /dev/stdin`): they are piped in first.
         var keyLines: [String] = []
-        if !model.createsOnOtherNode, let keys = PVEParameters.sshKeysText(model) {
-            let quoted = keys.split(separator: "\n").map { "  " + ShellQuote.quote(String($0)) }
+        if let words = QmCommand.pipedKeys(model) {
+            let quoted = words.map { "  " + $0 }
             keyLines = ["printf '%s\\n' \\"] + quoted.enumerated().map { $0.offset == quoted.count - 1 ? $0.element + " |" : $0.element + " \\" }
         }
         return QmCommand.steps(model).flatMap { step -> [String] in
