@@ -156,6 +156,18 @@ import Testing
         #expect(ConfigFile.render(model).contains("ide0: local-lvm:vm-102-cloudinit,media=cdrom\n"))
     }
 
+    @Test func disksMakeWayForACloudInitDrivePlacedByHand() {
+        var model = VMModel(host: TestHosts.standard)
+        model.set(.media, to: "none")
+        model.set(.ciAdd, to: "1")
+        model.set(.ciSlot, to: "scsi1")
+        model.addDisk()
+        #expect(model.diskSlots == [DiskSlot(.scsi, 0), DiskSlot(.scsi, 2)], "the second disk skips scsi1")
+        #expect(model.issue(.ciSlot) == nil)
+        model.set(.diskDevice, item: 1, to: "1")
+        #expect(model.issue(.ciSlot)?.message == "Drive scsi1 is already in use by another drive", "a number typed for a disk still clashes")
+    }
+
     @Test func anImportedDiskOnlyGrows() throws {
         var model = Self.debianCloudTemplate()
         model.set(.diskSize, item: 0, to: "2")

@@ -33,6 +33,9 @@ public enum DiskSlots {
     public static func reserved(in model: VMModel) -> [DiskSlot] {
         var slots = [model.installCDSlot]
         if model.virtioDriverDriveActive { slots.append(.driverCD) }
+        // A cloud-init drive placed by hand (or by an answers file) keeps its slot; placed by default it moves
+        // around the disks instead (see VMModel.automaticCloudInitSlot).
+        if model.cloudInitActive, let placed = model.userValue(.ciSlot).flatMap(DiskSlot.init(configKey:)) { slots.append(placed) }
         return slots
     }
 
