@@ -87,6 +87,7 @@ struct BatchMode {
             let keys = VMModel(draft: draft, host: host).nicKeys
             let item = ref.item ?? 0
             return (keys.indices.contains(item) ? keys[item] : "net\(item)") + ": "
+        case .device: return "device \((ref.item ?? 0) + 1): "
         }
     }
 }

@@ -31,6 +31,9 @@ import Testing
         case .vm: model.draft.values[id.rawValue] = value
         case .disk: model.draft.disks[0].values[id.rawValue] = value
         case .nic: model.draft.nics[0].values[id.rawValue] = value
+        case .device:
+            if model.draft.devices.isEmpty { model.draft.devices.append(ItemDraft()) }
+            model.draft.devices[0].values[id.rawValue] = value
         }
     }
 

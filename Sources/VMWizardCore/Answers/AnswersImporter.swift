@@ -32,10 +32,15 @@ struct AnswersImporter {
 
     private mutating func set(_ id: FieldID, item: Int? = nil, _ value: String, at location: String, given: Bool = true) {
         let ref = FieldRef(id, item: item)
-        switch OptionCatalog.spec(id)?.scope ?? .vm {
-        case .vm: draft.values[id.rawValue] = value
-        case .disk: draft.disks[item ?? 0].values[id.rawValue] = value
-        case .nic: draft.nics[item ?? 0].values[id.rawValue] = value
+        // A template's host facts (bridge, ISO) are remembered: lacking on this node, they are warnings.
+        let fact = !isJSON && given && VMModel.templateFactFields.contains(id) ? value : nil
+        let factKey = VMModel.templateKey(id)
+        if let items = VMDraft.items(OptionCatalog.spec(id)?.scope ?? .vm) {
+            draft[keyPath: items][item ?? 0].values[id.rawValue] = value
+            draft[keyPath: items][item ?? 0].values[factKey] = fact
+        } else {
+            draft.values[id.rawValue] = value
+            draft.values[factKey] = fact
         }
         origins[ref] = location
         if given { explicit.insert(ref) } else { explicit.remove(ref) }
@@ -62,6 +67,34 @@ struct AnswersImporter {
             return
         }
         set(id, item: item, value, at: location)
+    }
+
+    /// Carries a key the wizard does not model into the new VM as it is, when Proxmox's schema takes its value.
+    private mutating func keepWhole(_ entry: AnswersEntry) {
+        switch PVESchema.normalized(key: entry.key, value: entry.value) {
+        case .success(let value):
+            draft.kept.removeAll { $0.key == entry.key && !$0.isOptions }
+            draft.kept.append(KeptSetting(key: entry.key, value: value))
+        case .failure(let reason):
+            problem(entry.location, reason.phrase)
+        }
+    }
+
+    /// Options of a key the wizard models but that it does not offer itself (`cpu: …,level=9`), checked against
+    /// Proxmox's schema: the text to add to what vmwizard writes for that key, or nil after a problem.
+    private mutating func keptOptions(_ entry: AnswersEntry, _ options: [(key: String, value: String)]) -> String? {
+        guard !options.isEmpty else { return "" }
+        switch PVESchema.normalizedOptions(key: entry.key, options: options) {
+        case .success(let text): return text
+        case .failure(let reason):
+            problem(entry.location, reason.phrase)
+            return nil
+        }
+    }
+
+    private mutating func keepOptions(_ entry: AnswersEntry, _ options: [(key: String, value: String)]) {
+        guard let text = keptOptions(entry, options), !text.isEmpty else { return }
+        draft.kept.append(KeptSetting(key: entry.key, value: text, isOptions: true))
     }
 
     /// Splits a property string into (key, value) pairs, the part without "=" named `defaultKey`. Nil after
@@ -122,6 +155,7 @@ struct AnswersImporter {
         var nics: [(Int, AnswersEntry)] = []
         var serials: [AnswersEntry] = []
         var ipconfigs: [(Int, AnswersEntry)] = []
+        var keptEntries: [AnswersEntry] = []
         var removed = Set<String>()
         var firstSeen: [String: String] = [:]
         for entry in read.entries {
@@ -144,6 +178,7 @@ struct AnswersImporter {
             if AnswersKeys.handled.contains(entry.key) {
                 byKey[entry.key] = entry
             } else if AnswersKeys.dropped.contains(entry.key) || (familyName == "unused" && index != nil) {
+                if AnswersKeys.droppedWithNote.contains(entry.key) || familyName == "unused" { draft.dropped.append(entry.key) }
                 continue
             } else if let slot = DiskSlot(configKey: entry.key) {
                 disks.append((slot, entry))
@@ -153,6 +188,8 @@ struct AnswersImporter {
                 serials.append(entry)
             } else if familyName == "ipconfig", let index, (0..<VMModel.maxNICs).contains(index), entry.key == "ipconfig\(index)" {
                 ipconfigs.append((index, entry))
+            } else if PVESchema.knows(entry.key) && !AnswersKeys.neverKept.contains(entry.key) {
+                keptEntries.append(entry)
             } else if AnswersKeys.otherProxmoxKeys.contains(familyName) || AnswersKeys.otherProxmoxKeys.contains(entry.key) {
                 problem(entry.location, "key '\(entry.key)' is not supported by vmwizard")
             } else {
@@ -160,6 +197,10 @@ struct AnswersImporter {
             }
         }
 
+        if !isJSON, byKey["template"] != nil { draft.dropped.append("template") }
+        for section in read.sections {
+            draft.dropped.append(section == "PENDING" ? "[PENDING]" : section.hasPrefix("special:") ? "[\(section)]" : "snapshot \(section)")
+        }
         general(byKey)
         let cloudInitDrive = takeCloudInitDrive(&disks)
         operatingSystem(byKey, disks: &disks, removed: removed, cloudInitSlot: cloudInitDrive?.0)
@@ -187,6 +228,7 @@ struct AnswersImporter {
         cloudInitSettings(byKey)
         for (number, entry) in ipconfigs.sorted(by: { $0.0 < $1.0 }) { ipconfig(entry, number: number) }
         cloudImageMedia(cloudInitSlot: cloudInitDrive?.0)
+        for entry in keptEntries { keepWhole(entry) }
 
         checkAgainstModel()
         if problems.isEmpty { return .success(draft) }
@@ -301,12 +343,10 @@ struct AnswersImporter {
         } else if !isJSON || removed.contains("ide0") {
             set(.virtioAdd, "0", at: "", given: false)
         }
-        // Every other CD drive is beyond the wizard.
-        disks.removeAll { slot, entry in
-            guard isCDROM(entry) else { return false }
-            problem(entry.location, "a CD drive on \(slot.configKey) is not supported by vmwizard (only \(cdSlot.configKey) for the install media and ide0 for the VirtIO drivers)")
-            return true
-        }
+        // Every other CD drive is carried over as it is.
+        let otherCDs = disks.filter { isCDROM($0.1) }
+        disks.removeAll { isCDROM($0.1) }
+        for (_, entry) in otherCDs { keepWhole(entry) }
     }
 
     private func isCDROM(_ entry: AnswersEntry) -> Bool {
@@ -364,7 +404,9 @@ struct AnswersImporter {
                 return
             }
             guard OSDefaults.isWindows(draft.values[FieldID.ostype.rawValue] ?? "") else {
-                problem(entry.location, "a CD on ide0 is the VirtIO drivers CD, which vmwizard offers only for Windows guests")
+                // The wizard's ide0 CD is the VirtIO drivers CD of a Windows guest; any other one is kept as it is.
+                set(.virtioAdd, "0", at: "", given: false)
+                keepWhole(entry)
                 return
             }
             set(.virtioAdd, "1", at: entry.location)
@@ -388,16 +430,12 @@ struct AnswersImporter {
                         vgaType = value
                         set(.vga, value, at: entry.location)
                     }
-                case "memory", "clipboard":
-                    problem(entry.location, "vga: option '\(key)' is not supported by vmwizard")
-                default:
-                    problem(entry.location, "vga: unknown option '\(key)'")
+                default: break
                 }
             }
+            keepOptions(entry, pairs.filter { $0.key != "type" })
         }
-        for entry in serials where !(entry.key == vgaType && entry.value == "socket") {
-            problem(entry.location, "key '\(entry.key)' is not supported by vmwizard (only the serial port of a serial-terminal display, with vga: \(entry.key))")
-        }
+        for entry in serials where !(entry.key == vgaType && entry.value == "socket") { keepWhole(entry) }
 
         if let entry = keys["machine"], let pairs = properties(entry, defaultKey: "type") {
             for (key, value) in pairs {
@@ -429,12 +467,10 @@ struct AnswersImporter {
                     } else {
                         problem(entry.location, "machine: aw-bits needs a viommu (Proxmox refuses aw-bits without a vIOMMU)")
                     }
-                case "enable-s3", "enable-s4":
-                    problem(entry.location, "machine: option '\(key)' is not supported by vmwizard")
-                default:
-                    problem(entry.location, "machine: unknown option '\(key)'")
+                default: break
                 }
             }
+            keepOptions(entry, pairs.filter { !["type", "viommu", "aw-bits"].contains($0.key) })
         } else if keys["machine"] == nil, !isJSON {
             set(.machine, "", at: "", given: false)
         }
@@ -478,12 +514,10 @@ struct AnswersImporter {
             for (key, value) in pairs {
                 switch key {
                 case "enabled": flag(.agent, value, what: "agent", at: entry.location)
-                case "fstrim_cloned_disks", "type", "freeze-fs", "freeze-fs-on-backup", "guest-fsfreeze":
-                    problem(entry.location, "agent: option '\(key)' is not supported by vmwizard")
-                default:
-                    problem(entry.location, "agent: unknown option '\(key)'")
+                default: break
                 }
             }
+            keepOptions(entry, pairs.filter { $0.key != "enabled" })
         }
 
         if let entry = keys["tpmstate0"] {
@@ -657,19 +691,16 @@ struct AnswersImporter {
         guard let pairs = properties(entry, defaultKey: "file", aliases: ["volume": "file"]) else { return }
         let notOnBus = AnswersKeys.missingOnBus(slot.bus)
         var ok = true
-        for (key, _) in pairs {
+        var extra: [(key: String, value: String)] = []
+        for (key, value) in pairs {
             if notOnBus.contains(key) {
                 problem(entry.location, "\(entry.key): option '\(key)' does not exist on the \(slot.bus.label) bus")
                 ok = false
             } else if key == "import-from" && !isJSON {
                 problem(entry.location, "\(entry.key): option 'import-from' belongs in a JSON answers file, not a config file")
                 ok = false
-            } else if AnswersKeys.diskUnsupported.contains(key) {
-                problem(entry.location, "\(entry.key): option '\(key)' is not supported by vmwizard")
-                ok = false
             } else if !AnswersKeys.diskHandled.contains(key) {
-                problem(entry.location, "\(entry.key): unknown option '\(key)'")
-                ok = false
+                extra.append((key, value))
             }
         }
         guard ok else { return }
@@ -678,6 +709,16 @@ struct AnswersImporter {
             problem(entry.location, "\(entry.key) names no storage or volume")
             return
         }
+        // A device or file path is not a disk vmwizard creates: it is carried over as it is (Proxmox's checks).
+        if file.hasPrefix("/") {
+            guard file.hasPrefix("/dev/") else {
+                problem(entry.location, "\(entry.key): '\(Checks.shown(file))' is not a device: Proxmox takes a path only under /dev (a file belongs on a storage)")
+                return
+            }
+            keepWhole(entry)
+            return
+        }
+        guard let extraOptions = keptOptions(entry, extra) else { return }
 
         var storage: String, size: String?, importFrom: String?, format = values["format"], volume: String?
         if let store = pickedStorage(file) {
@@ -724,6 +765,7 @@ struct AnswersImporter {
 
         let item = draft.disks.count
         draft.disks.append(ItemDraft())
+        draft.disks[item].keptOptions = extraOptions
         diskOrigins.append(entry.location)
         let at = entry.location
         set(.diskBus, item: item, slot.bus.rawValue, at: at)
@@ -812,12 +854,10 @@ struct AnswersImporter {
                 switch key {
                 case "cputype": set(.cpuType, value, at: entry.location)
                 case "flags": set(.cpuFlags, value, at: entry.location)
-                case "hidden", "hv-vendor-id", "phys-bits", "reported-model", "level", "guest-phys-bits":
-                    problem(entry.location, "cpu: option '\(key)' is not supported by vmwizard")
-                default:
-                    problem(entry.location, "cpu: unknown option '\(key)'")
+                default: break
                 }
             }
+            keepOptions(entry, pairs.filter { $0.key != "cputype" && $0.key != "flags" })
         }
     }
 
@@ -855,18 +895,10 @@ struct AnswersImporter {
         }
         let rewritten = AnswersEntry(key: entry.key, value: parts.joined(separator: ","), location: entry.location)
         guard let pairs = properties(rewritten, defaultKey: "model") else { return }
-        var ok = true
-        for (key, _) in pairs where !AnswersKeys.nicHandled.contains(key) {
-            if AnswersKeys.nicUnsupported.contains(key) {
-                problem(entry.location, "\(entry.key): option '\(key)' is not supported by vmwizard")
-            } else {
-                problem(entry.location, "\(entry.key): unknown option '\(key)'")
-            }
-            ok = false
-        }
-        guard ok else { return }
+        guard let extraOptions = keptOptions(entry, pairs.filter { !AnswersKeys.nicHandled.contains($0.key) }) else { return }
         let item = draft.nics.count
         draft.nics.append(ItemDraft())
+        draft.nics[item].keptOptions = extraOptions
         nicOrigins.append(entry.location)
         let at = entry.location
         set(.netIndex, item: item, String(number), at: at, given: false)
@@ -1015,13 +1047,19 @@ struct AnswersImporter {
             let storage = model.value(storageField, item: item)
             guard host.storage(storage) != nil else { continue }
             let formats = model.formats(ofStorage: storage)
-            if !formats.contains(format) {
+            if !formats.contains(format) && !isJSON {
+                // A template's format is the old volume's: the new disk takes what its storage offers.
+                let key = item.flatMap { model.diskSlots.indices.contains($0) ? model.diskSlots[$0]?.configKey : nil } ?? (field == .efiFormat ? "efidisk0" : "tpmstate0")
+                draft.dropped.append("\(key) format \(format) (storage '\(storage)' takes \(formats.joined(separator: ", ")))")
+                if let item { draft.disks[item].values[field.rawValue] = nil } else { draft.values[field.rawValue] = nil }
+            } else if !formats.contains(format) {
                 problem(origins[FieldRef(field, item: item)] ?? "", Issue.stricter(
                     "format '\(format)' is not supported by storage '\(storage)' (supported: \(formats.joined(separator: ", ")))",
                     "allocating the disk then fails").phrase)
             }
         }
-        for issue in model.issues() where issue.isError {
+        let checked = VMModel(draft: draft, host: host)
+        for issue in checked.issues() where issue.isError {
             if isJSON, !installMediaGiven, issue.field?.id == .isoImage {
                 // The wizard's install media is an ISO image, and the answers named none.
                 let cd = model.installCDSlot.configKey

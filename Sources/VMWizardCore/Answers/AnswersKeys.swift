@@ -11,6 +11,15 @@ enum AnswersKeys {
     /// Keys Proxmox generates or that describe the old VM rather than the new one: dropped without a word.
     /// `bootdisk` is the old form of `boot`: the new VM's boot order comes from its own drives, as with `boot`.
     static let dropped: Set<String> = ["digest", "smbios1", "vmgenid", "meta", "boot", "bootdisk", "parent", "lock"]
+    /// Of those, the ones whose loss the user is told about (the others are regenerated or recomputed).
+    static let droppedWithNote: Set<String> = ["parent", "lock"]
+
+    /// Keys of Proxmox's schema that are never carried over from a template: parameters of the create call
+    /// rather than settings, and what a running or snapshotted VM records about itself.
+    static let neverKept: Set<String> = [
+        "archive", "force", "live-restore", "storage", "unique", "bwlimit", "import-working-storage", "start",
+        "runningmachine", "runningcpu", "running-nets-host-mtu", "snaptime", "vmstate", "cdrom",
+    ]
 
     /// Every other option name Proxmox VE 9 knows for a VM (indexed families without their number).
     static let otherProxmoxKeys: Set<String> = [
@@ -61,7 +70,6 @@ enum AnswersKeys {
     static let nicHandled: Set<String> = [
         "model", "macaddr", "bridge", "tag", "firewall", "link_down", "mtu", "rate", "queues",
     ]
-    static let nicUnsupported: Set<String> = ["trunks", "host-tunnel"]
     /// Every NIC model Proxmox knows; `model=MAC` is how a NIC's address is written.
     static let nicModels: Set<String> = [
         "e1000", "e1000-82540em", "e1000-82544gc", "e1000-82545em", "e1000e", "i82551", "i82557b", "i82559er",

@@ -17,6 +17,8 @@ struct AnswersEntries: Sendable {
     var problems: [AnswersProblem] = []
     /// A fatal syntax error: nothing else is looked at.
     var fatal = false
+    /// The `[name]` sections after a config file's main part (snapshots, `PENDING`, `special:cloudinit`).
+    var sections: [String] = []
 }
 
 /// `/etc/pve/qemu-server/VMID.conf`: `#` lines are the description (%XX-escaped), then `key: value` lines,
@@ -42,7 +44,14 @@ enum AnswersConfig {
             }
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty { continue }
-            if trimmed.hasPrefix("[") { break }
+            if trimmed.hasPrefix("[") {
+                result.sections = lines[index...].compactMap { line in
+                    let text = line.trimmingWhitespace()
+                    guard text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 else { return nil }
+                    return String(text.dropFirst().dropLast())
+                }
+                break
+            }
             guard let colon = line.firstIndex(of: ":") else {
                 result.problems.append(AnswersProblem(
                     location: "line \(number)", message: "expected 'key: value', got '\(Checks.shown(String(line)))'"))

@@ -35,7 +35,7 @@ public enum FieldKind: Sendable, Equatable {
 }
 
 public enum FieldScope: Sendable, Equatable {
-    case vm, disk, nic
+    case vm, disk, nic, device
 }
 
 /// Where a field sits in Proxmox's configuration, for help and documentation.

@@ -14,15 +14,9 @@ public struct VMModel: Sendable {
     /// The value the user typed, if any.
     public func userValue(_ id: FieldID, item: Int? = nil) -> String? {
         guard let spec = OptionCatalog.spec(id) else { return nil }
-        switch spec.scope {
-        case .vm: return draft.values[id.rawValue]
-        case .disk:
-            guard let item, draft.disks.indices.contains(item) else { return nil }
-            return draft.disks[item].values[id.rawValue]
-        case .nic:
-            guard let item, draft.nics.indices.contains(item) else { return nil }
-            return draft.nics[item].values[id.rawValue]
-        }
+        guard let items = VMDraft.items(spec.scope) else { return draft.values[id.rawValue] }
+        guard let item, draft[keyPath: items].indices.contains(item) else { return nil }
+        return draft[keyPath: items][item].values[id.rawValue]
     }
 
     public func isUserSet(_ id: FieldID, item: Int? = nil) -> Bool {
@@ -106,15 +100,12 @@ public struct VMModel: Sendable {
     }
 
     mutating func store(_ spec: FieldSpec, item: Int?, value: String?) {
-        switch spec.scope {
-        case .vm: draft.values[spec.id.rawValue] = value
-        case .disk:
-            guard let item, draft.disks.indices.contains(item) else { return }
-            draft.disks[item].values[spec.id.rawValue] = value
-        case .nic:
-            guard let item, draft.nics.indices.contains(item) else { return }
-            draft.nics[item].values[spec.id.rawValue] = value
+        guard let items = VMDraft.items(spec.scope) else {
+            draft.values[spec.id.rawValue] = value
+            return
         }
+        guard let item, draft[keyPath: items].indices.contains(item) else { return }
+        draft[keyPath: items][item].values[spec.id.rawValue] = value
     }
 
     // MARK: Disks and NICs
@@ -149,10 +140,6 @@ public struct VMModel: Sendable {
 
     /// Items of a per-item scope.
     public func itemCount(_ scope: FieldScope) -> Int {
-        switch scope {
-        case .vm: return 1
-        case .disk: return draft.disks.count
-        case .nic: return draft.nics.count
-        }
+        VMDraft.items(scope).map { draft[keyPath: $0].count } ?? 1
     }
 }

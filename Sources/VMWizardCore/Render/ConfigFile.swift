@@ -32,9 +32,12 @@ public enum ConfigFile {
         let params = PVEParameters.build(model, includeStart: false)
         let names = predictedVolumes(model, params: params)
         var lines: [(String, String)] = []
+        let keptAsIs = Set(model.draft.kept.filter { !$0.isOptions }.map(\.key))
         for param in params where !notInConfig.contains(param.key) {
             var value = param.value
-            if isDrive(param.key) {
+            if keptAsIs.contains(param.key) {
+                // Kept from the template as it was (a passed-through disk, another CD, a device).
+            } else if isDrive(param.key) {
                 value = driveLine(param.key, value, volume: names[param.key], model: model)
             } else if param.key.hasPrefix("net"), let index = Int(param.key.dropFirst(3)) {
                 value = nicLine(value, mac: registration?.macs[index])

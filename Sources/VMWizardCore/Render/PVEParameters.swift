@@ -16,6 +16,15 @@ public struct PVEParam: Equatable, Sendable {
 /// out, property strings are built in the web UI's order.
 public enum PVEParameters {
     public static func build(_ model: VMModel, includeStart: Bool = true) -> [PVEParam] {
+        var params = buildModelled(model)
+        addKeptSettings(model, to: &params)
+        if let boot = BootOrder.explicit(model) { params.append(PVEParam("boot", boot)) }
+        if includeStart, model.activeValue(.start) == "1" { params.append(PVEParam("start", "1", .boolean)) }
+        return params
+    }
+
+    /// What the wizard's own fields make, without the settings kept from a template.
+    static func buildModelled(_ model: VMModel) -> [PVEParam] {
         var params: [PVEParam] = [PVEParam("vmid", model.value(.vmid), .integer)]
         func add(_ key: String, _ value: String?, _ kind: PVEParam.Kind = .string) {
             if let value { params.append(PVEParam(key, value, kind)) }
@@ -86,9 +95,24 @@ public enum PVEParameters {
             add("citype", nonEmpty(.citype))
             for (nic, number) in model.nicNumbers.enumerated() { add("ipconfig\(number)", model.ipconfig(nic: nic)) }
         }
-        add("boot", BootOrder.explicit(model))
-        if includeStart { add("start", ticked(.start), .boolean) }
         return params
+    }
+
+    /// The settings kept from a template: options join the key vmwizard writes (or make it when the wizard
+    /// leaves it out); whole keys go as they are unless the wizard writes that key itself (then it wins, and
+    /// the model warns).
+    static func addKeptSettings(_ model: VMModel, to params: inout [PVEParam]) {
+        for kept in model.draft.kept where kept.isOptions {
+            if let index = params.firstIndex(where: { $0.key == kept.key }) {
+                params[index].value += "," + kept.value
+            } else {
+                params.append(PVEParam(kept.key, kept.value))
+            }
+        }
+        let written = Set(params.map(\.key))
+        for kept in model.draft.kept where !kept.isOptions && !written.contains(kept.key) {
+            params.append(PVEParam(kept.key, kept.value, PVESchema.paramKind(kept.key)))
+        }
     }
 
     /// The SSH keys as the file `qm` would read: one key per line, each line ending in a newline.
@@ -192,6 +216,7 @@ public enum PVEParameters {
         for (key, id) in bandwidthKeys {
             if let value = active(id), !value.isEmpty { parts.append("\(key)=\(value)") }
         }
+        if disk < model.draft.disks.count, !model.draft.disks[disk].keptOptions.isEmpty { parts.append(model.draft.disks[disk].keptOptions) }
         return parts.joined(separator: ",")
     }
 
@@ -223,6 +248,7 @@ public enum PVEParameters {
         if let queues = active(.netQueues) { value += ",queues=\(queues)" }
         if active(.netLinkDown) == "1" { value += ",link_down=1" }
         if let mtu = active(.netMTU) { value += ",mtu=\(mtu)" }
+        if nic < model.draft.nics.count, !model.draft.nics[nic].keptOptions.isEmpty { value += "," + model.draft.nics[nic].keptOptions }
         return value
     }
 }

@@ -36,6 +36,8 @@ public enum DiskSlots {
         // A cloud-init drive placed by hand (or by an answers file) keeps its slot; placed by default it moves
         // around the disks instead (see VMModel.automaticCloudInitSlot).
         if model.cloudInitActive, let placed = model.userValue(.ciSlot).flatMap(DiskSlot.init(configKey:)) { slots.append(placed) }
+        // Drives kept from a template as they are (a passed-through disk, another CD) hold their slots.
+        slots += model.draft.kept.filter { !$0.isOptions }.compactMap { DiskSlot(configKey: $0.key) }
         return slots
     }
 

@@ -35,11 +35,8 @@ extension VMModel {
 
     /// Every item index a field has: nil for VM-wide fields, each disk or NIC otherwise.
     public func items(of spec: FieldSpec) -> [Int?] {
-        switch spec.scope {
-        case .vm: return [nil]
-        case .disk: return draft.disks.indices.map { $0 }
-        case .nic: return draft.nics.indices.map { $0 }
-        }
+        guard let items = VMDraft.items(spec.scope) else { return [nil] }
+        return draft[keyPath: items].indices.map { $0 }
     }
 
     /// All problems of a tab, in field order (per-item fields item by item).
@@ -55,6 +52,7 @@ extension VMModel {
         for item in 0..<count {
             result += perItem.compactMap { issue($0, item: item) }
         }
+        if tab == .confirm { result += keptSettingIssues }
         return result
     }
 

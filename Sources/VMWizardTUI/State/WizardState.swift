@@ -124,6 +124,7 @@ public struct WizardState: Sendable {
     public var focus: FocusStop
     public var selectedDisk = 0
     public var selectedNIC = 0
+    public var selectedDevice = 0
     public var showAdvanced: Bool
     public var width: Int
     public var height: Int
@@ -166,6 +167,7 @@ public struct WizardState: Sendable {
         case .vm: return nil
         case .disk: return model.draft.disks.isEmpty ? nil : selectedDisk
         case .nic: return model.draft.nics.isEmpty ? nil : selectedNIC
+        case .device: return model.draft.devices.isEmpty ? nil : selectedDevice
         }
     }
 
@@ -206,6 +208,7 @@ public struct WizardState: Sendable {
     public mutating func normalize() {
         selectedDisk = min(max(0, selectedDisk), max(0, model.draft.disks.count - 1))
         selectedNIC = min(max(0, selectedNIC), max(0, model.draft.nics.count - 1))
+        selectedDevice = min(max(0, selectedDevice), max(0, model.draft.devices.count - 1))
         let stops = focusStops
         if !stops.contains(focus) {
             let oldFocus = focus

@@ -51,6 +51,9 @@ extension OptionCatalog {
                     return .warning("\(value) cannot be checked yet: \(ctx.model.targetNodeNote ?? "node \(ctx.model.targetNode)'s bridges are unknown")")
                 }
                 guard let bridge = bridges.first(where: { $0.name == value }) else {
+                    if ctx.model.isTemplateValue(.netBridge, item: ctx.item, value) {
+                        return .warning("\(value) (from the template) is not a bridge on node \(ctx.model.targetNode): the VM is created, but does not start until the bridge exists")
+                    }
                     return Issue("\(value) is not a bridge on node \(ctx.model.targetNode)")
                 }
                 if bridge.pending {

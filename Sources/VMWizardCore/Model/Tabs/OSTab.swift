@@ -14,7 +14,7 @@ extension OptionCatalog {
         }
     }
 
-    static func validateISO(_ label: Phrase, storageField: FieldID) -> Checks.Check {
+    static func validateISO(_ label: Phrase, storageField: FieldID, imageField: FieldID) -> Checks.Check {
         { value, ctx in
             if value.isEmpty { return Issue("\(label) is required: pick an ISO image") }
             if let reason = PVEFormat.volumeID(value) { return Issue("\(label) '\(Checks.shown(value))': \(reason)") }
@@ -30,8 +30,11 @@ extension OptionCatalog {
             guard let known = ctx.model.isoImages(onStorage: storage) else {
                 return .warning("\(label) '\(Checks.shown(value))' is not checked: the ISO folder of storage '\(storage)' has not been listed")
             }
-            return known.contains { $0.volid == value }
-                ? nil : Issue("\(label) '\(Checks.shown(value))' does not exist on storage '\(storage)'")
+            if known.contains(where: { $0.volid == value }) { return nil }
+            if ctx.model.isTemplateValue(imageField, item: nil, value) {
+                return .warning("\(label) '\(Checks.shown(value))' (from the template) does not exist on storage '\(storage)': the VM is created, but does not start until the image is there")
+            }
+            return Issue("\(label) '\(Checks.shown(value))' does not exist on storage '\(storage)'")
         }
     }
 
@@ -68,7 +71,7 @@ extension OptionCatalog {
             visible: { $0.value(.media) == "iso" },
             choices: { isoChoices($0, storageField: .isoStorage) },
             validate: { value, ctx in
-                if let issue = validateISO("ISO image", storageField: .isoStorage)(value, ctx) { return issue }
+                if let issue = validateISO("ISO image", storageField: .isoStorage, imageField: .isoImage)(value, ctx) { return issue }
                 let name = ISODetection.fileName(ofVolume: value)
                 if ISODetection.detect(fileName: name) == .virtioDrivers {
                     return .warning("\(name) holds Windows drivers, not an installer: pick the OS installer here and add the drivers CD for Windows")
@@ -138,7 +141,7 @@ extension OptionCatalog {
             placeholder: { _ in "pick the virtio-win ISO (Enter)" },
             visible: { $0.model.virtioDriverDriveActive },
             choices: { isoChoices($0, storageField: .virtioStorage) },
-            validate: validateISO("Driver ISO image", storageField: .virtioStorage),
+            validate: validateISO("Driver ISO image", storageField: .virtioStorage, imageField: .virtioImage),
             inference: { ctx in ctx.model.bestVirtioISO.map { _ in "newest virtio-win ISO found" } }),
     ]
 }
