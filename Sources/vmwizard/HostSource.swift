@@ -50,8 +50,17 @@ enum HostSource {
         if !interactive {
             listNetworkISOFolders(&host, root: root)
             listExistingVolumes(&host)
+            loadPassthrough(&host, root: root)
         }
         return .success((host, nil))
+    }
+
+    /// The node's PCI and USB devices and mappings (local sysfs and /etc/pve files: quick, bounded reads);
+    /// what could not be read becomes a host warning.
+    static func loadPassthrough(_ host: inout HostInventory, root: String) {
+        let inventory = PassthroughInventoryLoader.load(root: root, nodeName: host.localNode)
+        host.passthrough = inventory
+        host.warnings += inventory.problems.map { "passthrough: \($0)" }
     }
 
     /// Batch mode checks the LUNs an answers file picks on iSCSI storages: every such storage of this node is

@@ -16,6 +16,7 @@ struct AnswersImporter {
     /// The file said what the install media is (ide2, cdrom, or ide2 set to null).
     private var installMediaGiven = false
     private var nicOrigins: [String] = []
+    private var deviceOrigins: [String] = []
 
     init(host: HostInventory, format: Answers.Format) {
         self.host = host
@@ -156,6 +157,7 @@ struct AnswersImporter {
         var serials: [AnswersEntry] = []
         var ipconfigs: [(Int, AnswersEntry)] = []
         var keptEntries: [AnswersEntry] = []
+        var deviceEntries: [AnswersEntry] = []
         var removed = Set<String>()
         var firstSeen: [String: String] = [:]
         for entry in read.entries {
@@ -188,6 +190,8 @@ struct AnswersImporter {
                 serials.append(entry)
             } else if familyName == "ipconfig", let index, (0..<VMModel.maxNICs).contains(index), entry.key == "ipconfig\(index)" {
                 ipconfigs.append((index, entry))
+            } else if familyName == "hostpci" || familyName == "usb", index != nil, PVESchema.knows(entry.key) {
+                deviceEntries.append(entry)
             } else if PVESchema.knows(entry.key) && !AnswersKeys.neverKept.contains(entry.key) {
                 keptEntries.append(entry)
             } else if AnswersKeys.otherProxmoxKeys.contains(familyName) || AnswersKeys.otherProxmoxKeys.contains(entry.key) {
@@ -222,6 +226,7 @@ struct AnswersImporter {
         }
         for (slot, entry) in disks.sorted(by: { $0.0 < $1.0 }) { disk(entry, slot: slot) }
         for (index, entry) in nics.sorted(by: { $0.0 < $1.0 }) { nic(entry, number: index) }
+        for entry in deviceEntries.sorted(by: { Self.deviceOrder($0.key) < Self.deviceOrder($1.key) }) { device(entry) }
         if let entry = byKey["start"] { flag(.start, entry.value, what: "start", at: entry.location) }
         if let entry = byKey["template"], isJSON { flag(.template, entry.value, what: "template", at: entry.location) }
         if let (slot, entry) = cloudInitDrive { cloudInit(entry, slot: slot) }
@@ -932,6 +937,80 @@ struct AnswersImporter {
         }
     }
 
+    // MARK: Passthrough
+
+    /// hostpci before usb, each by number: the order the devices are listed (and numbered again) in.
+    static func deviceOrder(_ key: String) -> (Int, Int) {
+        let (family, index) = AnswersKeys.family(key)
+        return (family == "hostpci" ? 0 : 1, index ?? 0)
+    }
+
+    /// A `hostpciN` or `usbN` becomes a device of the wizard's list; options it does not offer (romfile,
+    /// vendor-id, …) stay with it, and a list of several host IDs (virtual functions) is kept as it is.
+    private mutating func device(_ entry: AnswersEntry) {
+        let value: String
+        switch PVESchema.normalized(key: entry.key, value: entry.value) {
+        case .success(let checked): value = checked
+        case .failure(let reason):
+            problem(entry.location, reason.phrase)
+            return
+        }
+        guard let pairs = PVESchema.parts(key: entry.key, value: value) else { return }
+        let isPCI = entry.key.hasPrefix("hostpci")
+        if isPCI, pairs.contains(where: { $0.key == "host" && $0.value.contains(";") }) {
+            keepWhole(entry)
+            return
+        }
+        if isPCI, !pairs.contains(where: { $0.key == "host" || $0.key == "mapping" }) {
+            problem(entry.location, "\(entry.key): give the device (host=) or a mapping (mapping=)")
+            return
+        }
+        let item = draft.devices.count
+        draft.devices.append(ItemDraft())
+        deviceOrigins.append(entry.location)
+        let at = entry.location
+        var extra: [String] = []
+        set(.devType, item: item, isPCI ? "pci" : "usb", at: at)
+        for (key, text) in pairs {
+            switch (isPCI, key) {
+            case (true, "host"):
+                set(.pciSource, item: item, "raw", at: at)
+                let address = PassthroughInventory.normalizedAddress(text)
+                if address.contains(".") {
+                    set(.pciHost, item: item, address, at: at)
+                } else {
+                    // A slot without a function: every function of the device.
+                    set(.pciHost, item: item, address + ".0", at: at)
+                    set(.pciAllFunctions, item: item, "1", at: at)
+                }
+            case (true, "mapping"):
+                set(.pciSource, item: item, "mapped", at: at)
+                set(.pciMapping, item: item, text, at: at)
+            case (true, "mdev"): set(.pciMdev, item: item, text, at: at)
+            case (true, "x-vga"): set(.pciPrimaryGPU, item: item, text, at: at)
+            case (true, "pcie"): set(.pciExpress, item: item, text, at: at)
+            case (true, "rombar"): set(.pciROMBar, item: item, text, at: at)
+            case (false, "host"):
+                if text.lowercased() == "spice" {
+                    set(.usbSource, item: item, "spice", at: at)
+                } else if text.contains("-") {
+                    set(.usbSource, item: item, "port", at: at)
+                    set(.usbPort, item: item, text, at: at)
+                } else {
+                    set(.usbSource, item: item, "device", at: at)
+                    set(.usbHost, item: item, text.lowercased().replacingOccurrences(of: "0x", with: ""), at: at)
+                }
+            case (false, "mapping"):
+                set(.usbSource, item: item, "mapped", at: at)
+                set(.usbMapping, item: item, text, at: at)
+            case (false, "usb3"): set(.usb3, item: item, text, at: at, given: false)
+            default: extra.append("\(key)=\(text)")
+            }
+        }
+        if !isPCI, !pairs.contains(where: { $0.key == "usb3" }) { set(.usb3, item: item, "0", at: at, given: false) }
+        draft.devices[item].keptOptions = extra.joined(separator: ",")
+    }
+
     // MARK: After import
 
     /// Validation of the imported model, each error placed at the line or key it came from; and values the file
@@ -1083,7 +1162,7 @@ struct AnswersImporter {
         guard let ref else { return "" }
         if let origin = origins[ref], !origin.isEmpty { return origin }
         if let item = ref.item, let scope = OptionCatalog.spec(ref.id)?.scope {
-            let items = scope == .disk ? diskOrigins : nicOrigins
+            let items = scope == .disk ? diskOrigins : scope == .nic ? nicOrigins : deviceOrigins
             if items.indices.contains(item) { return items[item] }
         }
         return "field '\(OptionCatalog.spec(ref.id)?.label.description ?? ref.id.rawValue)'"

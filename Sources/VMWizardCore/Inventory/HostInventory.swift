@@ -55,6 +55,9 @@ public struct HostInventory: Sendable, Equatable {
     public var hostArch: String = "x86_64"
     /// The cluster's custom CPU models (`/etc/pve/virtual-guest/cpu-models.conf`): name → the model it reports.
     public var customCPUModels: [String: String] = [:]
+    /// What the local node offers for PCI(e) and USB passthrough (sysfs, mappings). Read in the background by the
+    /// wizard (nil until then), at once in batch mode.
+    public var passthrough: PassthroughInventory?
     /// Problems met while reading the host, each naming the file.
     public var warnings: [Phrase]
     /// Bridges and ISO images of other cluster nodes, read with pvesh when the user picks that node.

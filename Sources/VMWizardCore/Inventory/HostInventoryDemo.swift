@@ -70,6 +70,7 @@ extension HostInventory {
                          virtualBytes: 40 * gib),
             ],
         ]
+        host.passthrough = .demo
         host.dnsServers = ["192.168.1.1"]
         host.dnsSearch = "example.lan"
         if case .success(let key) = SSHPublicKey.parse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHXGfhso++PvfMv9p56+QQkm/+dBtqKaTprt3sDNOABP root@pve") {

@@ -1,6 +1,6 @@
 /// Every option of the wizard, declared once, in tab order.
 public enum OptionCatalog {
-    public static let specs: [FieldSpec] = general + os + system + disks + cpu + memory + network + cloudInit + confirm
+    public static let specs: [FieldSpec] = general + os + system + passthrough + disks + cpu + memory + network + cloudInit + confirm
 
     private static let byID: [FieldID: FieldSpec] = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 

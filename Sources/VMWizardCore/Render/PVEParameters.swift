@@ -83,6 +83,8 @@ public enum PVEParameters {
         if !model.flag(.allowKSM) { add("allow-ksm", "0", .boolean) }
         // Network
         for (nic, key) in model.nicKeys.enumerated() { add(key, nicValue(model, nic: nic)) }
+        // Passthrough
+        for (item, key) in model.deviceKeys.enumerated() { add(key, model.deviceValue(item: item)) }
         // Cloud-Init
         if model.cloudInitActive {
             add("ciuser", nonEmpty(.ciUser))

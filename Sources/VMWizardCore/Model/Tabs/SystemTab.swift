@@ -69,13 +69,20 @@ extension OptionCatalog {
             inference: { ctx in ctx.model.usesCloudImage ? "cloud images use a serial console" : nil }),
         FieldSpec(
             .machine, tab: .system, label: "Machine", kind: .choice, pveKey: .key("machine"),
-            defaultValue: { $0.model.osDefaults.machine },
+            defaultValue: { ctx in
+                // A PCI Express device wants a PCIe bus: q35 (the reason the seed notes give for choosing it).
+                ctx.model.osDefaults.machine.isEmpty && ctx.model.guestArch != .aarch64 && ctx.model.passesThroughExpressDevice
+                    ? "q35" : ctx.model.osDefaults.machine
+            },
             choices: { ctx in ctx.model.guestArch.machineChoices },
             validate: { value, ctx in
                 guard ctx.model.guestArch == .aarch64, !value.isEmpty else { return nil }
                 return .stricter("Machine \(value) is an x86 machine; an ARM (64-bit) guest uses the default (virt)", "QEMU refuses to start it")
             },
-            inference: { ctx in ctx.model.osDefaults.machine.isEmpty ? nil : "Windows 11 needs q35" }),
+            inference: { ctx in
+                if !ctx.model.osDefaults.machine.isEmpty { return "Windows 11 needs q35" }
+                return ctx.model.value(.machine) == "q35" ? "a PCI Express device is passed through" : nil
+            }),
         // The web UI's Machine dialog (after creation): a guest IOMMU, e.g. for nested passthrough.
         FieldSpec(
             .viommu, tab: .system, label: "vIOMMU", kind: .choice, pveKey: .subKey("machine", "viommu"), advanced: true,
@@ -105,7 +112,9 @@ extension OptionCatalog {
             }),
         FieldSpec(
             .bios, tab: .system, label: "BIOS", kind: .choice, pveKey: .key("bios"),
-            defaultValue: { $0.model.osDefaults.bios },
+            defaultValue: { ctx in
+                ctx.model.osDefaults.bios.isEmpty && ctx.model.passesThroughPrimaryGPU ? "ovmf" : ctx.model.osDefaults.bios
+            },
             choices: { ctx in ctx.model.guestArch.biosChoices },
             validate: { value, ctx in
                 if ctx.model.guestArch == .aarch64, value != "ovmf" {
@@ -115,7 +124,8 @@ extension OptionCatalog {
             },
             inference: { ctx in
                 if ctx.model.guestArch == .aarch64 { return "ARM guests boot with UEFI" }
-                return ctx.model.osDefaults.bios.isEmpty ? nil : "Windows 11 needs UEFI"
+                if !ctx.model.osDefaults.bios.isEmpty { return "Windows 11 needs UEFI" }
+                return ctx.model.value(.bios) == "ovmf" ? "a primary GPU is passed through" : nil
             }),
         FieldSpec(
             .efiAdd, tab: .system, label: "Add EFI Disk", kind: .flag, pveKey: .key("efidisk0"),
