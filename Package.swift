@@ -47,7 +47,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "VMWizardTUITests", dependencies: ["VMWizardTUI", "VMWizardCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "VMWizardEndToEndTests", dependencies: ["VMWizardCore"]),
+        .testTarget(name: "VMWizardEndToEndTests", dependencies: ["VMWizardCore", "VMWizardFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -276,10 +276,15 @@ struct InteractiveSession {
 
     /// ISO lists of network storages are read in the background, so a dead NFS server cannot stall the start.
     func startLateHostLoading() {
-        guard !host.isDemo, !host.isoListingPending.isEmpty else { return }
+        guard !host.isDemo else { return }
         let queue = self.queue
         let host = self.host
         let root = self.root
+        // The node's devices for passthrough: a few hundred small sysfs files, off the first frame's path.
+        DetachedThread.start {
+            queue.post(.passthroughRead(PassthroughInventoryLoader.load(root: root, nodeName: host.localNode)))
+        }
+        guard !host.isoListingPending.isEmpty else { return }
         Task.detached {
             let results = await HostInventoryLoader.listPendingISOs(for: host, root: root, timeout: .seconds(3))
             queue.post(.isoListingsArrived(results))

@@ -1179,6 +1179,8 @@ struct AnswersImporter {
         case .ciUser, .ciPassword, .ciSSHKeys, .ciUpgrade, .nameserver, .searchdomain, .citype, .netIP, .netIP6:
             return "the VM has no cloud-init drive (add one: ide2: STORAGE:cloudinit)"
         case .netGW, .netGW6: return "a gateway needs a static address of its family"
+        case .pciExpress: return "PCI-Express needs the q35 machine (QEMU has no PCIe bus on i440fx)"
+        case .usb3: return "the xHCI controller of this machine and OS type makes every port USB 3 already"
         default: return "it does not apply with the other settings in this file"
         }
     }

@@ -138,6 +138,18 @@ public struct VMModel: Sendable {
         draft.nics.remove(at: index)
     }
 
+    @discardableResult
+    public mutating func addDevice() -> Int? {
+        guard draft.devices.count < VMModel.maxPCIDevices + 14 else { return nil }
+        draft.devices.append(ItemDraft())
+        return draft.devices.count - 1
+    }
+
+    public mutating func removeDevice(at index: Int) {
+        guard draft.devices.indices.contains(index) else { return }
+        draft.devices.remove(at: index)
+    }
+
     /// Items of a per-item scope.
     public func itemCount(_ scope: FieldScope) -> Int {
         VMDraft.items(scope).map { draft[keyPath: $0].count } ?? 1

@@ -20,6 +20,8 @@ public enum Event: Sendable {
     case isoListingsArrived([ISOListingResult])
     /// Another node's bridges and ISO lists arrived (or could not be read).
     case remoteNodeLoaded(node: String, RemoteNodeResources)
+    /// The node's PCI and USB devices and mappings, read in the background at start.
+    case passthroughRead(PassthroughInventory)
     /// The volumes of a storage whose disks are picked from a list (iSCSI).
     case volumesListed(storage: String, VolumeListing)
     /// A file of SSH public keys the user named was read (its text), or could not be (why).

@@ -5,7 +5,18 @@ public enum FocusStop: Hashable, Sendable {
     case field(FieldRef)
     case diskList
     case nicList
+    case deviceList
     case action(ConfirmAction)
+
+    /// The list stop of a per-item scope.
+    static func list(_ scope: FieldScope) -> FocusStop? {
+        switch scope {
+        case .vm: return nil
+        case .disk: return .diskList
+        case .nic: return .nicList
+        case .device: return .deviceList
+        }
+    }
 }
 
 public enum ConfirmAction: CaseIterable, Sendable {
@@ -161,6 +172,25 @@ public struct WizardState: Sendable {
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
+    /// The selected item of a per-item scope.
+    public func selectedItem(_ scope: FieldScope) -> Int {
+        switch scope {
+        case .vm: return 0
+        case .disk: return selectedDisk
+        case .nic: return selectedNIC
+        case .device: return selectedDevice
+        }
+    }
+
+    mutating func selectItem(_ scope: FieldScope, _ index: Int) {
+        switch scope {
+        case .vm: break
+        case .disk: selectedDisk = index
+        case .nic: selectedNIC = index
+        case .device: selectedDevice = index
+        }
+    }
+
     /// The item (disk or NIC) whose fields the current tab shows.
     public func item(for scope: FieldScope) -> Int? {
         switch scope {
@@ -186,7 +216,12 @@ public struct WizardState: Sendable {
         var stops: [FocusStop] = []
         if tab == .disks { stops.append(.diskList) }
         if tab == .network { stops.append(.nicList) }
-        stops += shownFields(on: tab).filter { model.isActive($0.spec, item: $0.ref.item) }.map { .field($0.ref) }
+        let fields = shownFields(on: tab).filter { model.isActive($0.spec, item: $0.ref.item) }
+        // The System tab's passthrough list comes after its own fields, before the selected device's.
+        let machineFields = fields.filter { $0.spec.scope != .device }
+        stops += machineFields.map { .field($0.ref) }
+        if tab == .system { stops.append(.deviceList) }
+        stops += fields.filter { $0.spec.scope == .device }.map { .field($0.ref) }
         if tab == .confirm { stops += ConfirmAction.allCases.map { .action($0) } }
         return stops
     }

@@ -6,6 +6,7 @@ extension WizardState {
         switch focus {
         case .diskList: handleItemList(key, scope: .disk)
         case .nicList: handleItemList(key, scope: .nic)
+        case .deviceList: handleItemList(key, scope: .device)
         case .action(let action):
             if key == .enter || key == .char(" ") { return activate(action) }
             if key == .left { moveFocus(by: -1) }
@@ -48,25 +49,28 @@ extension WizardState {
 
     mutating func handleItemList(_ key: Key, scope: FieldScope) {
         let count = model.itemCount(scope)
-                func select(_ index: Int) {
-            if scope == .disk { selectedDisk = index } else { selectedNIC = index }
-        }
-        let current = scope == .disk ? selectedDisk : selectedNIC
+                func select(_ index: Int) { selectItem(scope, index) }
+        let current = selectedItem(scope)
         switch key {
         case .left where count > 0: select((current - 1 + count) % count)
         case .right where count > 0: select((current + 1) % count)
         case .char("+"), .insert, .char("a"):
-            let added = scope == .disk ? model.addDisk() : model.addNIC()
+            let added = scope == .disk ? model.addDisk() : scope == .nic ? model.addNIC() : model.addDevice()
             if let added {
                 select(added)
                 setStatus("Added \(itemName(scope: scope, index: added))")
             } else {
-                setStatus(scope == .disk ? "No more disks can be added" : "No more network devices can be added", error: true)
+                setStatus(scope == .disk ? "No more disks can be added"
+                          : scope == .nic ? "No more network devices can be added" : "No more devices can be passed through", error: true)
             }
         case .char("-"), .delete, .char("d"):
             guard count > 0 else { return }
             let name = itemName(scope: scope, index: current)
-            if scope == .disk { model.removeDisk(at: current) } else { model.removeNIC(at: current) }
+            switch scope {
+            case .disk: model.removeDisk(at: current)
+            case .nic: model.removeNIC(at: current)
+            default: model.removeDevice(at: current)
+            }
             select(max(0, current - 1))
             setStatus("Removed \(name)")
         case .enter, .char(" "):
@@ -82,6 +86,7 @@ extension WizardState {
             let keys = model.nicKeys
             return keys.indices.contains(index) ? keys[index] : "net\(index)"
         }
+        if scope == .device { return model.deviceSummary(item: index) }
         let slots = model.diskSlots
         guard slots.indices.contains(index), let slot = slots[index] else { return "disk \(index + 1)" }
         return slot.configKey

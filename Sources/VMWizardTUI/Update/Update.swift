@@ -24,6 +24,10 @@ extension WizardState {
             let notes = results.compactMap(\.note)
             if let first = notes.first { setStatus(notes.dropFirst().reduce(first) { "\($0); \($1)" }) }
             effects = []
+        case .passthroughRead(let inventory):
+            model.host.passthrough = inventory
+            if let first = inventory.problems.first { setStatus("passthrough: \(first)", error: true) }
+            effects = []
         case .remoteNodeLoaded(let node, let resources):
             model.host.remoteNodes[node] = resources
             if case .failed(let reason) = resources.status { setStatus(reason, error: true) }
@@ -223,6 +227,7 @@ extension WizardState {
         if spec.tab != tab { go(to: spec.tab) }
         if spec.scope == .disk, let item = ref.item { selectedDisk = item }
         if spec.scope == .nic, let item = ref.item { selectedNIC = item }
+        if spec.scope == .device, let item = ref.item { selectedDevice = item }
         if spec.advanced { showAdvanced = true }
         focus = .field(ref)
         normalize()

@@ -12,17 +12,23 @@ extension WizardState {
         var rows: [FormRow] = []
         if tab == .disks { rows.append(.itemList(.disk)) }
         if tab == .network { rows.append(.itemList(.nic)) }
+        var deviceListShown = false
         for (spec, ref) in shownFields(on: tab) {
+            if spec.scope == .device && !deviceListShown {
+                rows += [.heading("Passthrough (PCI and USB devices)"), .itemList(.device)]
+                deviceListShown = true
+            }
             if spec.id == .diskMbpsRd { rows.append(.heading("Bandwidth limits")) }
             if spec.id == .virtioAdd { rows.append(.heading("Windows drivers")) }
             rows.append(.field(spec, ref))
         }
+        if tab == .system && !deviceListShown { rows += [.heading("Passthrough (PCI and USB devices)"), .itemList(.device)] }
         return rows
     }
 
     func rowIsFocused(_ row: FormRow) -> Bool {
         switch row {
-        case .itemList(let scope): return focus == (scope == .disk ? .diskList : .nicList)
+        case .itemList(let scope): return focus == FocusStop.list(scope)
         case .heading: return false
         case .field(_, let ref): return focus == .field(ref)
         }
@@ -48,15 +54,16 @@ extension WizardState {
     }
 
     func drawItemList(_ screen: inout Screen, _ layout: Layout, scope: FieldScope, y: Int) {
-        let focused = focus == (scope == .disk ? .diskList : .nicList)
-        let title = options.tr(scope == .disk ? "Disks" : "Network")
+        let focused = focus == FocusStop.list(scope)
+        let title = options.tr(scope == .disk ? "Disks" : scope == .nic ? "Network" : "Devices")
         screen.put(DisplayWidth.pad(title, to: layout.labelWidth), x: 2, y: y, style: focused ? .bold : .plain)
         var x = 2 + layout.labelWidth
         let limit = layout.form.maxX - 1
         let count = model.itemCount(scope)
-        let selected = scope == .disk ? selectedDisk : selectedNIC
+        let selected = selectedItem(scope)
         if count == 0 {
-            x += screen.put(options.tr(scope == .disk ? "(no disks)" : "(no network)"), x: x, y: y, style: .dim)
+            let empty: Phrase = scope == .disk ? "(no disks)" : scope == .nic ? "(no network)" : "(none)"
+            x += screen.put(options.tr(empty), x: x, y: y, style: .dim)
         }
         for index in 0..<count {
             let name = itemName(scope: scope, index: index)

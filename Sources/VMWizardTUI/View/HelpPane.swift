@@ -7,6 +7,7 @@ extension WizardState {
         switch focus {
         case .diskList: return (options.tr("Disks"), "", HelpCatalog.text("disks", language: language) ?? "")
         case .nicList: return (options.tr("Network devices"), "", HelpCatalog.text("nics", language: language) ?? "")
+        case .deviceList: return (options.tr("Passthrough devices"), "", HelpCatalog.text("devices", language: language) ?? "")
         case .action(let action):
             return (options.tr(action.label), "", HelpCatalog.text(Tab.confirm.helpKey, language: language) ?? "")
         case .field(let ref):

@@ -167,7 +167,7 @@ extension WizardState {
 
     var widgetHints: [KeyHint] {
         switch focus {
-        case .diskList, .nicList: return [KeyHint("←→", "select"), KeyHint("+", "add"), KeyHint("-", "remove")]
+        case .diskList, .nicList, .deviceList: return [KeyHint("←→", "select"), KeyHint("+", "add"), KeyHint("-", "remove")]
         case .action: return [KeyHint("Enter", "activate"), KeyHint("Tab", "next")]
         case .field(let ref):
             switch OptionCatalog.spec(ref.id)?.kind {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VMWizardCore
+import VMWizardFixtures
 
 @Suite("Passthrough inventory: PCI and USB devices, IOMMU groups, mappings, host network use")
 struct PassthroughInventoryTests {

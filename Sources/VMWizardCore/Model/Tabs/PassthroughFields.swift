@@ -17,7 +17,9 @@ extension OptionCatalog {
             detail += device.netInterfaces.map { .verbatim($0) }
             if !inventory.networkUse(of: device).isEmpty { detail.append("node's network") }
             if !device.mdevTypes.isEmpty { detail.append("mediated types") }
-            return Choice(device.address, .verbatim(PassthroughInventory.name(of: device)), detail: .list(detail),
+            // lspci's short address (domain 0000 left out), then the names.
+            let short = device.address.hasPrefix("0000:") ? String(device.address.dropFirst(5)) : device.address
+            return Choice(device.address, .verbatim("\(short) \(PassthroughInventory.name(of: device))"), detail: .list(detail),
                           group: device.className ?? "")
         }
     }
