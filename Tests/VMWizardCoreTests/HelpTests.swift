@@ -3,7 +3,7 @@ import Testing
 
 /// Every field, tab and list has help, in every language, within the length the help pane is made for.
 @Suite struct HelpTests {
-    static let listKeys = ["disks", "nics"]
+    static let listKeys = ["disks", "nics", "devices"]
 
     static var allKeys: [String] {
         OptionCatalog.specs.map(\.helpKey) + Tab.allCases.map(\.helpKey) + listKeys

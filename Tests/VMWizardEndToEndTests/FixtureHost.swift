@@ -1,4 +1,5 @@
 import Foundation
+import VMWizardFixtures
 
 /// A small Proxmox VE node as files under a folder (for `--root`), and a fake `qm` that records its
 /// arguments and can succeed, fail with a message, or hang.
@@ -17,6 +18,9 @@ struct FixtureHost {
         fakeBin = directory.appendingPathComponent("bin")
         qmDir = directory.appendingPathComponent("qm")
         let fm = FileManager.default
+        // The node's PCI and USB devices (sysfs with its symlinks) and mappings: eno1, the NIC of vmbr0 below,
+        // is 0000:00:1f.6; a free dual-port 10 GbE NIC is 0000:01:00.
+        try PassthroughFixture.write(into: root, networkInterfaces: false)
         for folder in ["etc/pve/qemu-server", "var/lib/vz/template/iso", "etc/network", "sys/class/net/vmbr0/bridge",
                        "sys/class/net/vmbr1/bridge", "proc", "var/lock/qemu-server"] {
             try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
