@@ -14,6 +14,10 @@ struct BatchMode {
         let model = VMModel(draft: draft, host: host)
         let issues = model.issues()
         for issue in issues where !issue.isError { printError("vmwizard: " + Phrase("warning: \(issue.phrase)").text(language)) }
+        let kept = model.keptRows.filter { !$0.dropped }.map(\.text)
+        if !kept.isEmpty {
+            printError("vmwizard: " + Phrase("kept from the template as they are: \(kept.joined(separator: "; "))").text(language))
+        }
         let errors = issues.filter(\.isError)
         if !errors.isEmpty {
             for error in errors { printError("vmwizard: \(location(of: error))\(error.message(language))") }

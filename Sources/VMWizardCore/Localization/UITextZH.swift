@@ -5,6 +5,7 @@ enum UITextZH {
         .merging(general) { $1 }.merging(osAndSystem) { $1 }.merging(disks) { $1 }
         .merging(cpuMemoryNetwork) { $1 }.merging(checks) { $1 }.merging(screens) { $1 }.merging(keys) { $1 }
         .merging(answers) { $1 }.merging(host) { $1 }.merging(commandLine) { $1 }.merging(trust) { $1 }.merging(arch) { $1 }.merging(volumes) { $1 }.merging(cloudInit) { $1 }
+        .merging(passthrough) { $1 }.merging(templates) { $1 }
 
     static let tabs: [String: String] = [
         "General": "常规",
@@ -437,6 +438,6 @@ extension UITextZH {
         "7/2008r2", "8.x/2012/2012r2", "Vista/2008", "XP/2003",
         "Esc", "Tab", "F1", "F2", "F10", "Ctrl-C", "Ctrl-L", "Ctrl-R", "Ctrl-U / Ctrl-K", "Ctrl-F / Ctrl-B",
         "PgDn/Up", "↑↓ PgUp PgDn", "y", "n", "n/Esc", "^U", "d", "PID %@", "custom-%@", "kvm64",
-        "Windows 11", "Windows 10",
+        "Windows 11", "Windows 10", "PCI-Express", "ROM-Bar", "o", "[x] ",
     ]
 }

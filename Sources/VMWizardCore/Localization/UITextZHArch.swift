@@ -36,8 +36,6 @@ extension UITextZH {
         "cdrom is the CD drive ide2, which an ARM (64-bit) guest does not have: give the install CD as %@":
             "cdrom 即光驱 ide2，而 ARM（64 位）客户机没有它：请用 %@ 指定安装光盘",
         "%@ and cdrom both give the install CD (cdrom at %@)": "%@ 和 cdrom 都指定了安装光盘（cdrom 在 %@）",
-        "a CD drive on %@ is not supported by vmwizard (only %@ for the install media and ide0 for the VirtIO drivers)":
-            "vmwizard 不支持 %@ 上的光驱（只支持 %@ 作为安装介质、ide0 作为 VirtIO 驱动盘）",
         "machine '%@' is the ARM machine: it needs arch: aarch64": "机器类型“%@”属于 ARM：需要设置 arch: aarch64",
     ]
 }

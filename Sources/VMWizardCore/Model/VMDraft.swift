@@ -17,6 +17,9 @@ public struct VMDraft: Codable, Equatable, Sendable {
         self.nics = nics
     }
 
+    /// The kept settings that go into the outputs (not dropped on Confirm).
+    public var activeKept: [KeptSetting] { kept.filter { !$0.isDropped } }
+
     /// A fresh draft as the web UI opens it: one disk and one NIC, everything else at its default.
     public static let fresh = VMDraft()
 
@@ -58,6 +61,16 @@ public struct ItemDraft: Codable, Equatable, Sendable {
         get { values[Self.keptOptionsKey] ?? "" }
         set { values[Self.keptOptionsKey] = newValue.isEmpty ? nil : newValue }
     }
+
+    /// The user dropped the kept options on Confirm (they stay listed, to be taken back).
+    public static let keptOptionsDroppedKey = "kept-options-dropped"
+    public var keptOptionsDropped: Bool {
+        get { values[Self.keptOptionsDroppedKey] == "1" }
+        set { values[Self.keptOptionsDroppedKey] = newValue ? "1" : nil }
+    }
+
+    /// The kept options that go into the outputs.
+    public var activeKeptOptions: String { keptOptionsDropped ? "" : keptOptions }
 }
 
 /// One setting of a template that vmwizard carries over without modelling it, checked against Proxmox's schema.
@@ -68,6 +81,9 @@ public struct KeptSetting: Codable, Equatable, Sendable, Hashable {
     public var value: String
     /// True when these are options of a key the wizard models (`cpu: …,level=9`), false for a whole key.
     public var isOptions: Bool
+    /// Dropped by the user on Confirm: listed, but not sent (nil in drafts saved before this existed).
+    public var dropped: Bool?
+    public var isDropped: Bool { dropped == true }
 
     public init(key: String, value: String, isOptions: Bool = false) {
         self.key = key

@@ -32,7 +32,7 @@ public enum ConfigFile {
         let params = PVEParameters.build(model, includeStart: false)
         let names = predictedVolumes(model, params: params)
         var lines: [(String, String)] = []
-        let keptAsIs = Set(model.draft.kept.filter { !$0.isOptions }.map(\.key))
+        let keptAsIs = Set(model.draft.activeKept.filter { !$0.isOptions }.map(\.key))
         for param in params where !notInConfig.contains(param.key) {
             var value = param.value
             if keptAsIs.contains(param.key) {

@@ -104,7 +104,7 @@ public enum PVEParameters {
     /// leaves it out); whole keys go as they are unless the wizard writes that key itself (then it wins, and
     /// the model warns).
     static func addKeptSettings(_ model: VMModel, to params: inout [PVEParam]) {
-        for kept in model.draft.kept where kept.isOptions {
+        for kept in model.draft.activeKept where kept.isOptions {
             if let index = params.firstIndex(where: { $0.key == kept.key }) {
                 params[index].value += "," + kept.value
             } else {
@@ -112,7 +112,7 @@ public enum PVEParameters {
             }
         }
         let written = Set(params.map(\.key))
-        for kept in model.draft.kept where !kept.isOptions && !written.contains(kept.key) {
+        for kept in model.draft.activeKept where !kept.isOptions && !written.contains(kept.key) {
             params.append(PVEParam(kept.key, kept.value, PVESchema.paramKind(kept.key)))
         }
     }
@@ -218,7 +218,7 @@ public enum PVEParameters {
         for (key, id) in bandwidthKeys {
             if let value = active(id), !value.isEmpty { parts.append("\(key)=\(value)") }
         }
-        if disk < model.draft.disks.count, !model.draft.disks[disk].keptOptions.isEmpty { parts.append(model.draft.disks[disk].keptOptions) }
+        if disk < model.draft.disks.count, !model.draft.disks[disk].activeKeptOptions.isEmpty { parts.append(model.draft.disks[disk].activeKeptOptions) }
         return parts.joined(separator: ",")
     }
 
@@ -250,7 +250,7 @@ public enum PVEParameters {
         if let queues = active(.netQueues) { value += ",queues=\(queues)" }
         if active(.netLinkDown) == "1" { value += ",link_down=1" }
         if let mtu = active(.netMTU) { value += ",mtu=\(mtu)" }
-        if nic < model.draft.nics.count, !model.draft.nics[nic].keptOptions.isEmpty { value += "," + model.draft.nics[nic].keptOptions }
+        if nic < model.draft.nics.count, !model.draft.nics[nic].activeKeptOptions.isEmpty { value += "," + model.draft.nics[nic].activeKeptOptions }
         return value
     }
 }

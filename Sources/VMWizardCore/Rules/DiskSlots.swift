@@ -37,7 +37,7 @@ public enum DiskSlots {
         // around the disks instead (see VMModel.automaticCloudInitSlot).
         if model.cloudInitActive, let placed = model.userValue(.ciSlot).flatMap(DiskSlot.init(configKey:)) { slots.append(placed) }
         // Drives kept from a template as they are (a passed-through disk, another CD) hold their slots.
-        slots += model.draft.kept.filter { !$0.isOptions }.compactMap { DiskSlot(configKey: $0.key) }
+        slots += model.draft.activeKept.filter { !$0.isOptions }.compactMap { DiskSlot(configKey: $0.key) }
         return slots
     }
 

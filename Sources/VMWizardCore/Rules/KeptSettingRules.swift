@@ -7,7 +7,7 @@ extension VMModel {
             result.append(.warning("Not carried over from the template: \(draft.dropped.joined(separator: ", "))"))
         }
         let written = Set(PVEParameters.buildModelled(self).map(\.key))
-        for kept in draft.kept {
+        for kept in draft.activeKept {
             if kept.isOptions {
                 if case .failure(let problem) = PVESchema.normalizedOptions(key: kept.key, options: PropertyString.parse(kept.value).pairs) {
                     result.append(Issue(problem.phrase))
@@ -45,5 +45,52 @@ extension VMModel {
         guard let images = isoImages(onStorage: storage) else { return nil }
         if images.contains(where: { $0.volid == file }) { return nil }
         return .warning("\(kept.key): '\(Checks.shown(file))' (from the template) does not exist on storage '\(storage)': the VM is created, but does not start until the image is there")
+    }
+}
+
+/// One line of "Other settings from the template" on Confirm: a kept key, or the kept options of a key, disk,
+/// NIC or device; each can be dropped (and taken back) before the VM is created.
+public struct KeptRow: Sendable, Equatable {
+    public enum Place: Sendable, Equatable {
+        case vm(Int)
+        case item(FieldScope, Int)
+    }
+    public var place: Place
+    /// "hugepages: 2", "scsi0: …,serial=ABC".
+    public var text: String
+    public var dropped: Bool
+}
+
+extension VMModel {
+    /// Every setting kept from the template, in the order Confirm lists them.
+    public var keptRows: [KeptRow] {
+        var rows = draft.kept.enumerated().map { KeptRow(place: .vm($0.offset), text: $0.element.text, dropped: $0.element.isDropped) }
+        let slots = diskSlots
+        for (index, disk) in draft.disks.enumerated() where !disk.keptOptions.isEmpty {
+            let key = slots.indices.contains(index) ? slots[index]?.configKey ?? "disk \(index + 1)" : "disk \(index + 1)"
+            rows.append(KeptRow(place: .item(.disk, index), text: "\(key): …,\(disk.keptOptions)", dropped: disk.keptOptionsDropped))
+        }
+        let nics = nicKeys
+        for (index, nic) in draft.nics.enumerated() where !nic.keptOptions.isEmpty {
+            let key = nics.indices.contains(index) ? nics[index] : "net\(index)"
+            rows.append(KeptRow(place: .item(.nic, index), text: "\(key): …,\(nic.keptOptions)", dropped: nic.keptOptionsDropped))
+        }
+        for (index, device) in draft.devices.enumerated() where !device.keptOptions.isEmpty {
+            rows.append(KeptRow(place: .item(.device, index), text: "\(deviceSummary(item: index)): …,\(device.keptOptions)",
+                                dropped: device.keptOptionsDropped))
+        }
+        return rows
+    }
+
+    /// Drops a kept setting, or takes a dropped one back.
+    public mutating func toggleKept(_ place: KeptRow.Place) {
+        switch place {
+        case .vm(let index):
+            guard draft.kept.indices.contains(index) else { return }
+            draft.kept[index].dropped = draft.kept[index].isDropped ? nil : true
+        case .item(let scope, let index):
+            guard let items = VMDraft.items(scope), draft[keyPath: items].indices.contains(index) else { return }
+            draft[keyPath: items][index].keptOptionsDropped.toggle()
+        }
     }
 }

@@ -7,7 +7,7 @@ extension VMModel {
 
     /// `hostpci0`, `usb0`, … for each device in list order; numbers a template's kept device holds are skipped.
     public var deviceKeys: [String] {
-        let kept = Set(draft.kept.filter { !$0.isOptions }.map(\.key))
+        let kept = Set(draft.activeKept.filter { !$0.isOptions }.map(\.key))
         var nextPCI = 0, nextUSB = 0
         return draft.devices.indices.map { item in
             if isPCIDevice(item) {
@@ -91,7 +91,7 @@ extension VMModel {
 
     public func deviceValue(item: Int) -> String {
         var value = isPCIDevice(item) ? pciValue(item: item) : usbValue(item: item)
-        let kept = draft.devices[item].keptOptions
+        let kept = draft.devices[item].activeKeptOptions
         if !kept.isEmpty { value += "," + kept }
         return value
     }

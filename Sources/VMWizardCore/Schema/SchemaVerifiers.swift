@@ -5,25 +5,25 @@ enum SchemaVerifiers {
     static func check(_ format: String, _ value: String) -> Phrase? {
         switch format {
         case "pve-configid":
-            return isConfigID(value) ? nil : "'\(Checks.shown(value))' is not a valid ID (a letter, then letters, digits, - and _)"
+            return isConfigID(value) ? nil : Phrase("'\(Checks.shown(value))' is not a valid ID (a letter, then letters, digits, - and _)")
         case "pve-storage-id": return PVEFormat.storageID(value)
         case "pve-volume-id": return PVEFormat.volumeID(value)
         case "pve-volume-id-or-qm-path":
-            if value == "none" || value == "cdrom" || value.hasPrefix("/") { return value.contains("\n") ? "a path cannot hold line breaks" : nil }
+            if value == "none" || value == "cdrom" || value.hasPrefix("/") { return value.contains("\n") ? Phrase("a path cannot hold line breaks") : nil }
             return PVEFormat.volumeID(value)
         case "pve-volume-id-or-absolute-path": return PVEFormat.volumeIDOrAbsolutePath(value)
         case "pve-cpuset": return PVEFormat.cpuSet(value)
         case "pve-hotplug-features": return hotplugFeatures(value)
         case "pve-phys-bits": return physBits(value)
-        case "disk-size": return DiskSize.bytes(fromProxmox: value) == nil ? "'\(Checks.shown(value))' is not a size (like 32G or 1024M)" : nil
-        case "urlencoded": return isURLEncoded(value) ? nil : "'\(Checks.shown(value))' is not URL-encoded text"
+        case "disk-size": return DiskSize.bytes(fromProxmox: value) == nil ? Phrase("'\(Checks.shown(value))' is not a size (like 32G or 1024M)") : nil
+        case "urlencoded": return isURLEncoded(value) ? nil : Phrase("'\(Checks.shown(value))' is not URL-encoded text")
         case "mac-addr": return PVEFormat.macAddress(value)
         case "pve-bridge-id": return PVEFormat.bridgeID(value)
         case "dns-name": return PVEFormat.dnsName(value)
         case "pve-tag": return PVEFormat.tag(value)
         case "pve-poolid": return PVEFormat.poolID(value)
         case "pve-vmid": return PVEFormat.vmid(value)
-        default: return "vmwizard cannot check the format '\(format)'"
+        default: return Phrase("vmwizard cannot check the format '\(format)'")
         }
     }
 
@@ -39,16 +39,16 @@ enum SchemaVerifiers {
         if value == "0" || value == "1" { return nil }
         let known: Set<String> = ["network", "disk", "cpu", "memory", "usb", "cloudinit"]
         for feature in PVEFormat.splitList(value) where !known.contains(feature) {
-            return "'\(Checks.shown(feature))' is not a hotplug feature (network, disk, cpu, memory, usb, cloudinit)"
+            return Phrase("'\(Checks.shown(feature))' is not a hotplug feature (network, disk, cpu, memory, usb, cloudinit)")
         }
-        return PVEFormat.splitList(value).isEmpty ? "name the hotplug features, or 0 for none" : nil
+        return PVEFormat.splitList(value).isEmpty ? Phrase("name the hotplug features, or 0 for none") : nil
     }
 
     /// `host` or 8 to 64 (at most two digits).
     static func physBits(_ value: String) -> Phrase? {
         if value == "host" { return nil }
         guard (1...2).contains(value.count), value.allSatisfy(\.isASCIIDigit), let bits = Int(value), (8...64).contains(bits) else {
-            return "the physical address bits are 8 to 64, or host"
+            return Phrase("the physical address bits are 8 to 64, or host")
         }
         return nil
     }

@@ -43,6 +43,8 @@ public enum Overlay: Sendable, Equatable {
     /// A masked prompt for a secret (the cloud-init password). Its text never leaves this state: Enter stores
     /// only the hash.
     case secretPrompt(field: FieldRef, text: String)
+    /// "Other settings from the template": each kept setting with a box to drop it (Confirm, key o).
+    case keptSettings(selected: Int)
     /// Drafts from earlier runs exist: resume one, start fresh, discard one, or leave.
     case resumeDraft(drafts: [DraftChoice], selected: Int)
 }

@@ -57,6 +57,23 @@ extension WizardState {
             handleSecretPrompt(key, field: field, text: text)
         case .message:
             if key == .enter || key == .escape || key == .char(" ") { self.overlay = nil }
+        case .keptSettings(let selected):
+            let rows = model.keptRows
+            guard !rows.isEmpty else {
+                self.overlay = nil
+                return []
+            }
+            switch key {
+            case .down, .tab: self.overlay = .keptSettings(selected: (selected + 1) % rows.count)
+            case .up, .backTab: self.overlay = .keptSettings(selected: (selected - 1 + rows.count) % rows.count)
+            case .char(" "), .char("-"), .delete, .char("d"):
+                let row = rows[min(selected, rows.count - 1)]
+                model.toggleKept(row.place)
+                setStatus(row.dropped ? "Kept again: \(row.text)" : "Dropped: \(row.text)")
+                return [.saveDraft]
+            case .escape, .enter, .char("o"), .char("q"): self.overlay = nil
+            default: break
+            }
         case .resumeDraft(var drafts, var selected):
             return handleResumeDialog(key, &drafts, &selected)
         case .vmidTaken(_, let suggestion):

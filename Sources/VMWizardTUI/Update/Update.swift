@@ -149,6 +149,8 @@ extension WizardState {
             moveFocus(by: -1)
         case .ctrl("r"):
             resetFocusedField()
+        case .char("o") where tab == .confirm && !focusTakesText && !model.keptRows.isEmpty:
+            overlay = .keptSettings(selected: 0)
         case .ctrl("f"):
             if tab == .confirm { summaryScroll += 5 } else { helpScroll += 3 }
         case .ctrl("b"):

@@ -64,6 +64,15 @@ extension WizardState {
         }
         let warnings = model.issues().filter { !$0.isError }
         lines += warnings.flatMap { DisplayWidth.wrap("! " + $0.message(options.language), width: width).map { ($0, Style.warning) } }
+        let kept = model.keptRows
+        if !kept.isEmpty {
+            lines.append(("", .plain))
+            lines.append((options.tr("Other settings from the template (o: review, drop or keep each):"), .bold))
+            for row in kept {
+                let text = (row.dropped ? "[ ] " : "[x] ") + row.text + (row.dropped ? "  " + options.tr("(dropped)") : "")
+                lines += DisplayWidth.wrap(text, width: width - 2).map { ("  " + $0, row.dropped ? Style.dim : Style.plain) }
+            }
+        }
         lines.append(("", .plain))
         let keyWidth = 12
         lines.append((DisplayWidth.pad(options.tr("Key"), to: keyWidth) + options.tr("Value"), .bold))

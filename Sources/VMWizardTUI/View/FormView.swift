@@ -63,7 +63,7 @@ extension WizardState {
         let selected = selectedItem(scope)
         if count == 0 {
             let empty: Phrase = scope == .disk ? "(no disks)" : scope == .nic ? "(no network)" : "(none)"
-            x += screen.put(options.tr(empty), x: x, y: y, style: .dim)
+            x += screen.put(options.tr(empty), x: x, y: y, style: .dim) + 1
         }
         for index in 0..<count {
             let name = itemName(scope: scope, index: index)

@@ -47,6 +47,25 @@ extension WizardState {
             var lines = DisplayWidth.wrap(options.tr(text), width: width - 4).map { ($0, isError ? Style.error : Style.plain) }
             lines += [("", .plain), (options.tr("Enter: OK"), .bold)]
             drawDialog(&screen, layout, title: options.tr(title), lines: lines, width: width)
+        case .keptSettings(let selected):
+            let rows = model.keptRows
+            let width = min(layout.width - 8, 90)
+            var lines: [(String, Style)] = DisplayWidth.wrap(
+                options.tr("Settings vmwizard does not model, kept from the template as they are (checked against Proxmox's schema):"),
+                width: width - 4).map { ($0, Style.plain) }
+            lines.append(("", .plain))
+            let shown = min(rows.count, max(1, layout.height - 10 - lines.count))
+            let first = min(max(0, selected - shown + 1), max(0, rows.count - shown))
+            for index in first..<(first + shown) {
+                let row = rows[index]
+                let text = (row.dropped ? "[ ] " : "[x] ") + row.text + (row.dropped ? "  " + options.tr("(dropped)") : "")
+                var style: Style = index == selected ? Style(bold: true, reverse: true) : .plain
+                if row.dropped && index != selected { style = .dim }
+                lines.append((text, style))
+            }
+            if rows.count > shown { lines.append((options.tr("(\(rows.count - shown) more: ↑↓ to see them)"), .dim)) }
+            lines += [("", .plain), (options.tr("Space: drop / keep   ↑↓: move   Enter or Esc: close"), .bold)]
+            drawDialog(&screen, layout, title: options.tr("Other settings from the template"), lines: lines, width: width)
         case .resumeDraft(let drafts, let selected):
             var lines: [(String, Style)] = [
                 (options.tr(drafts.count == 1 ? "Answers from an earlier run were saved:" : "Answers from earlier runs were saved:"), .plain),

@@ -161,6 +161,7 @@ extension WizardState {
         case .pathPrompt: return [KeyHint("Enter", "write"), KeyHint("Esc", "cancel")]
         case .vmidTaken(_, let suggestion): return [KeyHint("Enter", "use \(suggestion)"), KeyHint("Esc", "back")]
         case .resumeDraft: return [KeyHint("Enter", "resume"), KeyHint("n", "start fresh"), KeyHint("d", "discard"), KeyHint("Esc", "quit")]
+        case .keptSettings: return [KeyHint("Space", "drop / keep"), KeyHint("Esc", "close")]
         default: return [KeyHint("Enter", "OK")]
         }
     }
@@ -168,7 +169,9 @@ extension WizardState {
     var widgetHints: [KeyHint] {
         switch focus {
         case .diskList, .nicList, .deviceList: return [KeyHint("←→", "select"), KeyHint("+", "add"), KeyHint("-", "remove")]
-        case .action: return [KeyHint("Enter", "activate"), KeyHint("Tab", "next")]
+        case .action:
+            let hints = [KeyHint("Enter", "activate"), KeyHint("Tab", "next")]
+            return model.keptRows.isEmpty ? hints : hints + [KeyHint("o", "other settings")]
         case .field(let ref):
             switch OptionCatalog.spec(ref.id)?.kind {
             case .flag: return [KeyHint("Space", "toggle"), KeyHint("Tab", "next")]
