@@ -14,7 +14,7 @@ import Testing
     /// What `qm` prints is shown as it is.
     static let screenSources = [
         "VMWizardCore/Model", "VMWizardCore/Rules", "VMWizardCore/Validation", "VMWizardCore/Apply/Applier.swift",
-        "VMWizardCore/Answers", "VMWizardCore/Inventory", "VMWizardTUI",
+        "VMWizardCore/Answers", "VMWizardCore/Inventory", "VMWizardCore/Schema", "VMWizardTUI",
         "vmwizard/HostSource.swift", "vmwizard/InteractiveSession.swift", "vmwizard/BatchMode.swift",
         "vmwizard/VMWizardCommand.swift", "VMWizardCore/About",
     ]
@@ -22,7 +22,7 @@ import Testing
     /// A line builds screen text when it holds one of these.
     static let keywords = [
         "tr(", "Phrase", "Issue(", ".warning(", "setStatus(", "KeyHint(", "Binding(", ".heading(", "problem(", "message:",
-        "warnings.append(", "issues.add(", "note:", ".failed(", "consequence:", "meaning:", "detail:",
+        "warnings.append(", "issues.add(", "note:", ".failed(", "consequence:", "meaning:", "detail:", "SchemaProblem(",
     ]
 
     static func swiftFiles(_ relative: String) -> [URL] {
@@ -47,6 +47,8 @@ import Testing
         "dir", "format", "path", "host", "Host",
         // Places named as the file names them, and a path.
         "key 'ide2'", "etc/pve",
+        // The passthrough list's help key, and Proxmox's format names and a value the schema checks compare with.
+        "devices", "disk-size", "urlencoded", "cdrom",
     ]
 
     /// Files whose literals are quoted inside translated messages rather than shown on their own.
@@ -136,7 +138,7 @@ import Testing
         let tables = [
             UITextZH.tabs, UITextZH.general, UITextZH.osAndSystem, UITextZH.disks, UITextZH.cpuMemoryNetwork,
             UITextZH.checks, UITextZH.screens, UITextZH.keys, UITextZH.answers, UITextZH.host, UITextZH.commandLine,
-            UITextZH.trust, UITextZH.arch, UITextZH.volumes, UITextZH.cloudInit,
+            UITextZH.trust, UITextZH.arch, UITextZH.volumes, UITextZH.cloudInit, UITextZH.passthrough, UITextZH.templates,
         ]
         var seen: [String: Int] = [:]
         for (index, table) in tables.enumerated() {
