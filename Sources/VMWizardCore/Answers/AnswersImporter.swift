@@ -408,7 +408,8 @@ struct AnswersImporter {
                 problem(entry.location, "ide0 as a CD is the VirtIO drivers CD: give its ISO image, not '\(file)'")
                 return
             }
-            guard OSDefaults.isWindows(draft.values[FieldID.ostype.rawValue] ?? "") else {
+            // The OS as the wizard sees it: written, or inferred (in JSON) from the install ISO's name.
+            guard OSDefaults.isWindows(VMModel(draft: draft, host: host).value(.ostype)) else {
                 // The wizard's ide0 CD is the VirtIO drivers CD of a Windows guest; any other one is kept as it is.
                 set(.virtioAdd, "0", at: "", given: false)
                 keepWhole(entry)
