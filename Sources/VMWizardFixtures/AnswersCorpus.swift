@@ -127,6 +127,12 @@ public struct AnswersCorpus {
         if random.chance(0.15) { iopsWrite = true; parts.append("iops_wr=" + choose(["10", "500", "7"], ["0"])) }
         if random.chance(iopsRead ? 0.4 : 0.02) { parts.append("iops_rd_max=" + choose(["20", "5000"])) }
         if random.chance(iopsWrite ? 0.4 : 0.02) { parts.append("iops_wr_max=" + choose(["20", "5000"])) }
+        // Options the wizard does not offer, which a template keeps (and Proxmox's drive rules judge).
+        if random.chance(0.1) {
+            parts.append(choose(["serial=abc", "wwn=0x1234567890abcdef", "detect_zeroes=1", "rerror=stop", "werror=enospc",
+                                 "snapshot=1", "iops=100,iops_max=200", "mbps=50", "iops_rd_max_length=10"],
+                                ["serial=" + String(repeating: "x", count: 21), "rerror=explode", "mbps_max=9", "iops_max_length=5"]))
+        }
         if edges > 0, random.chance(0.03) {
             edges -= 1
             parts.append(random.pick(["serial=abc", "bps=1000", "wwn=0x1234567890abcdef", "bogus=1"]))
@@ -264,6 +270,10 @@ public struct AnswersCorpus {
         }
         if !arm, random.chance(0.2) { cloudInit(add, cdTaken: pairs.contains { $0.0 == "ide2" || $0.0 == "cdrom" }, json: true) }
         if edges > 0, random.chance(0.05) { add(random.pick(["bogus", "hostpci0", "args"]), .string("1")) }
+        if random.chance(0.15) {
+            let q35 = pairs.contains { $0.0 == "machine" && $0.1.text.contains("q35") }
+            keptSettings({ key, value in if !pairs.contains(where: { $0.0 == key }) { add(key, value) } }, q35: q35)
+        }
         if random.chance(0.1) { add("start", flag()) }
 
         var members: [String] = []
@@ -277,6 +287,34 @@ public struct AnswersCorpus {
             if key != "vmid" { raw += ["--\(key)", value.text] }
         }
         return AnswersCase(id: "json-\(index)", format: .json, text: "{\n" + members.joined(separator: ",\n") + "\n}\n", rawQmArguments: raw)
+    }
+
+    /// Settings a template carries that the wizard does not model (kept as they are, checked against Proxmox's
+    /// schema), and passthrough devices, with edge values.
+    mutating func keptSettings(_ add: (String, Value) -> Void, q35: Bool) {
+        let all: [(String, [String], [String])] = [
+            ("hugepages", ["2", "1024", "any"], ["3"]),
+            ("watchdog", ["model=i6300esb,action=reset", "i6300esb", "model=ib700"], ["model=nosuch", "action=explode"]),
+            ("startdate", ["now", "2006-06-17", "2006-06-17T16:01:21"], ["yesterday", "17.06.2006"]),
+            ("hotplug", ["disk,network,usb", "0", "1", "cpu,memory"], ["disk,teleport", ""]),
+            ("tdf", ["1", "0"], ["maybe"]),
+            ("args", ["-no-reboot", "-device intel-iommu"], []),
+            ("numa0", ["cpus=0-1,memory=1024", "cpus=0,hostnodes=0,policy=bind"], ["memory=1024", "cpus=a"]),
+            ("rng0", ["source=/dev/urandom", "source=/dev/urandom,max_bytes=1024,period=1000"], ["source=/dev/zero"]),
+            ("serial1", ["socket", "/dev/ttyS1"], ["/tmp/x"]),
+            ("keyboard", ["de", "en-us"], ["xx"]),
+            ("tablet", ["0", "1"], []),
+            ("protection", ["1"], []),
+            ("migrate_downtime", ["0.1", "1"], ["-1"]),
+            ("spice_enhancements", ["foldersharing=1,videostreaming=all"], ["videostreaming=some"]),
+            ("hostpci0", q35 ? ["0000:01:00,pcie=1", "mapping=nic-10g", "01:00.0,rombar=0", "0000:02:00.0,x-vga=1"]
+                              : ["mapping=nic-10g", "01:00.0,rombar=0"], ["0000:01:00.0,pcie=maybe", "nope"]),
+            ("usb0", ["host=046d:c52b", "spice", "host=1-2", "mapping=ups", "host=0x046d:0xc52b,usb3=1"], ["host=nope", "host=1-2,speed=9"]),
+        ]
+        for _ in 0..<random.int(1...3) {
+            let (key, valid, edge) = random.pick(all)
+            add(key, .string(choose(valid, edge)))
+        }
     }
 
     /// A test key (valid), written as Proxmox's API and config keep `sshkeys`: URL-encoded, one key per line.
@@ -368,6 +406,10 @@ public struct AnswersCorpus {
         if edges > 0, random.chance(0.1) {
             edges -= 1
             add(random.pick(["hostpci0", "usb0", "template", "lock"]), random.pick(["0000:01:00.0", "host=1234:5678", "1", "backup"]))
+        }
+        if random.chance(0.2) {
+            let q35 = keys.contains { $0.0 == "machine" && $0.1.contains("q35") }
+            keptSettings({ key, value in if !keys.contains(where: { $0.0 == key }) { add(key, value.text) } }, q35: q35)
         }
         if edges > 0, random.chance(0.05), let first = keys.first {
             edges -= 1

@@ -408,7 +408,11 @@ import Testing
         #expect(Self.problems(Self.config("serial0: /tmp/x\n")) == ["line 4: serial0: '/tmp/x' does not have the form Proxmox expects"])
         #expect(Self.model(Self.config("vga: std,memory=64\n"))?.draft.kept == [KeptSetting(key: "vga", value: "memory=64", isOptions: true)])
         #expect(Self.problems(Self.config("vga: std,memory=2\n")) == ["line 4: vga memory: 2 is below the minimum 4"])
-        #expect(Self.problems(Self.config("vga: cirrus\n")) == ["line 4: vga type 'cirrus' is not offered by vmwizard"])
+        // A display type Proxmox knows but the web UI does not offer is kept for this VM; an unknown one is refused.
+        let cirrus = Self.model(Self.config("vga: cirrus\n"))
+        #expect(cirrus?.value(.vga) == "cirrus" && cirrus?.issue(.vga) == nil)
+        #expect(cirrus.map { OptionCatalog.spec(.vga)!.choices($0.context(item: nil)).last?.label.description } == "cirrus (from the template)")
+        #expect(Self.problems(Self.config("vga: matrox\n")) == ["line 4: vga type 'matrox' is not a display type Proxmox knows"])
     }
 
     @Test func agent() {
@@ -591,7 +595,9 @@ import Testing
     }
 
     @Test func unsupportedNICs() {
-        #expect(Self.problems(Self.config("net0: ne2k_pci,bridge=vmbr0\n")) == ["line 4: net0: NIC model 'ne2k_pci' is not offered by vmwizard"])
+        let old = Self.model(Self.config("net0: ne2k_pci,bridge=vmbr0\n"))
+        #expect(old?.value(.netModel, item: 0) == "ne2k_pci" && old?.issue(.netModel, item: 0) == nil)
+        #expect(old.map { QmCommand.create($0).contains("ne2k_pci,bridge=vmbr0") } == true)
         #expect(Self.model(Self.config("net0: virtio,bridge=vmbr0,trunks=10;20\n"))?.draft.nics.first?.keptOptions == "trunks=10;20")
         #expect(Self.problems(Self.config("net0: virtio,bridge=vmbr0,trunks=ten\n")) == ["line 4: net0 trunks: 'ten' does not have the form Proxmox expects"])
         #expect(Self.problems(Self.config("net0: virtio,bridge=vmbr0,speed=1\n")) == ["line 4: net0: 'speed' is not an option of net0"])

@@ -17,6 +17,8 @@ struct AnswersImporter {
     private var installMediaGiven = false
     private var nicOrigins: [String] = []
     private var deviceOrigins: [String] = []
+    /// Where each key of the file is, for problems that belong to no field (a kept setting's).
+    private var keyLocations: [String: String] = [:]
 
     init(host: HostInventory, format: Answers.Format) {
         self.host = host
@@ -166,6 +168,7 @@ struct AnswersImporter {
                 continue
             }
             firstSeen[entry.key] = entry.location
+            keyLocations[entry.key] = entry.location
             let (familyName, index) = AnswersKeys.family(entry.key)
             if entry.isNull {
                 let device = DiskSlot(configKey: entry.key) != nil || ["cdrom", "efidisk0", "tpmstate0"].contains(entry.key)
@@ -429,9 +432,9 @@ struct AnswersImporter {
             for (key, value) in pairs {
                 switch key {
                 case "type":
-                    let offered = offered(.vga)
-                    if value.isEmpty || !offered.contains(value) {
-                        problem(entry.location, "vga type '\(Checks.shown(value))' is not offered by vmwizard")
+                    let known = PVESchema.enumValues(format: "anonymous:vga", key: "type")
+                    if value.isEmpty || !known.contains(value) {
+                        problem(entry.location, "vga type '\(Checks.shown(value))' is not a display type Proxmox knows")
                     } else {
                         vgaType = value
                         set(.vga, value, at: entry.location)
@@ -705,6 +708,12 @@ struct AnswersImporter {
             } else if key == "import-from" && !isJSON {
                 problem(entry.location, "\(entry.key): option 'import-from' belongs in a JSON answers file, not a config file")
                 ok = false
+            } else if ["bps", "bps_rd", "bps_wr"].contains(key) {
+                // Proxmox's legacy bytes-per-second keys: its parser turns any of them into m…=0.000.
+                problem(entry.location, Issue.stricter(
+                    "\(entry.key): \(key)= is Proxmox's legacy limit in bytes/s; write m\(key)= in MB/s",
+                    "turns any \(key) value into m\(key)=0.000, which is no limit at all").phrase)
+                ok = false
             } else if !AnswersKeys.diskHandled.contains(key) {
                 extra.append((key, value))
             }
@@ -914,10 +923,9 @@ struct AnswersImporter {
         for (key, value) in pairs {
             switch key {
             case "model":
-                if OptionCatalog.nicModels.contains(where: { $0.value == value }) {
+                if AnswersKeys.nicModels.contains(value) {
+                    // Beyond the web UI's five, a model Proxmox knows is kept for this VM.
                     set(.netModel, item: item, value, at: at)
-                } else if AnswersKeys.nicModels.contains(value) {
-                    problem(at, "\(entry.key): NIC model '\(value)' is not offered by vmwizard")
                 } else {
                     problem(at, "\(entry.key): '\(Checks.shown(value))' is not a NIC model")
                 }
@@ -1074,7 +1082,8 @@ struct AnswersImporter {
             let text = entry.value.contains("%") ? PercentEscapes.decode(entry.value) : entry.value
             let (keys, trouble) = SSHPublicKey.parseList(text)
             if let (line, reason) = trouble {
-                problem(entry.location, "sshkeys, key \(line): \(reason.phrase)")
+                problem(entry.location, Issue.stricter("sshkeys, key \(line): \(reason.phrase)",
+                                                       "the guest cannot use a key it cannot read, so it would not let you in").phrase)
             } else {
                 set(.ciSSHKeys, keys.map(\.line).joined(separator: "\n"), at: entry.location)
             }
@@ -1148,7 +1157,8 @@ struct AnswersImporter {
                     "no install media given: the wizard's default is an ISO image, so name one in \(cd) (STORAGE:iso/FILE.iso,media=cdrom), or write \(cd) as none,media=cdrom, or set it to null for no CD drive"))
                 continue
             }
-            problems.append(AnswersProblem(location: location(of: issue.field), message: issue.phrase))
+            problems.append(AnswersProblem(location: issue.field == nil ? location(ofMessage: issue.message) : location(of: issue.field),
+                                           message: issue.phrase))
         }
     }
 
@@ -1157,6 +1167,12 @@ struct AnswersImporter {
         if model.efiDiskActive { fields.append((.efiFormat, .efiStorage, nil)) }
         if model.tpmActive { fields.append((.tpmFormat, .tpmStorage, nil)) }
         return fields
+    }
+
+    /// A kept setting's problem names its key first ("scsi0: …", "hugepages: …").
+    private func location(ofMessage message: String) -> String {
+        let key = String(message.prefix { $0 != ":" && $0 != " " })
+        return keyLocations[key] ?? "the file"
     }
 
     private func location(of ref: FieldRef?) -> String {

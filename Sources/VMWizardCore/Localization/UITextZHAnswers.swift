@@ -20,7 +20,7 @@ extension UITextZH {
             "在 vmwizard 中 %@ 是安装光驱：不支持把磁盘放在 %@ 上（若这是光盘，请加上 media=cdrom）",
         "%@: the CD has no ISO image, 'cdrom' or 'none'": "%@：光驱没有指定 ISO 镜像、“cdrom”或“none”",
         "ide0 as a CD is the VirtIO drivers CD: give its ISO image, not '%@'": "作为光驱的 ide0 是 VirtIO 驱动盘：请给出它的 ISO 镜像，而不是“%@”",
-        "vga type '%@' is not offered by vmwizard": "vmwizard 不提供显卡类型“%@”",
+        "vga type '%@' is not a display type Proxmox knows": "显卡类型“%@”不是 Proxmox 认识的显示类型",
         "machine '%@' is not a machine type (q35, pc or a versioned pc-q35-*/pc-i440fx-*)":
             "“%@”不是机器类型（q35、pc，或带版本的 pc-q35-*/pc-i440fx-*）",
         "bios must be seabios or ovmf, not '%@'": "bios 必须是 seabios 或 ovmf，而不是“%@”",
@@ -48,7 +48,6 @@ extension UITextZH {
         "%@ replicate must be a boolean (1/0, on/off, yes/no, true/false), not '%@'": "%@ 的 replicate 必须是布尔值（1/0、on/off、yes/no、true/false），而不是“%@”",
         "%@: media must be disk or cdrom, not '%@'": "%@：media 必须是 disk 或 cdrom，而不是“%@”",
         "memory: unknown option '%@'": "memory：未知选项“%@”",
-        "%@: NIC model '%@' is not offered by vmwizard": "%@：vmwizard 不提供网卡型号“%@”",
         "%@: '%@' is not a NIC model": "%@：“%@”不是网卡型号",
         "%@ names no NIC model": "%@ 没有指定网卡型号",
         "MTU applies only to VirtIO NICs": "MTU 只对 VirtIO 网卡有效",

@@ -109,6 +109,12 @@ extension UITextZH {
     /// The settings a real VM's config carries beyond what the wizard models ("Other settings"), checked against
     /// Proxmox's schema.
     static let templates: [String: String] = [
+        "%@ (from the template)": "%@（来自模板）",
+        "%@ needs %@ (Proxmox refuses the drive otherwise)": "%@ 需要 %@（否则 Proxmox 会拒绝该驱动器）",
+        "%@ and %@ exclude each other (Proxmox refuses the drive otherwise)": "%@ 与 %@ 互斥（否则 Proxmox 会拒绝该驱动器）",
+        "%@: %@= is Proxmox's legacy limit in bytes/s; write m%@= in MB/s": "%@：%@= 是 Proxmox 旧式的字节/秒限速；请改写为以 MB/s 计的 m%@=",
+        "turns any %@ value into m%@=0.000, which is no limit at all": "会把任何 %@ 值变成 m%@=0.000，即完全不限速",
+        "the guest cannot use a key it cannot read, so it would not let you in": "客户机无法使用读不懂的密钥，因此不会让你登录",
         // Kept settings
         "Not carried over from the template: %@": "未从模板沿用：%@",
         "%@ from the template is replaced by the wizard's own %@": "模板中的 %@ 被向导自己的 %@ 取代",
@@ -157,7 +163,6 @@ extension UITextZH {
         "vmwizard cannot check the format '%@'": "vmwizard 无法检查格式“%@”",
         "'%@' is not a hotplug feature (network, disk, cpu, memory, usb, cloudinit)":
             "“%@”不是热插拔功能（network、disk、cpu、memory、usb、cloudinit）",
-        "name the hotplug features, or 0 for none": "请列出热插拔功能，或写 0 表示不启用",
         "the physical address bits are 8 to 64, or host": "物理地址位数为 8 到 64，或 host",
     ]
 }

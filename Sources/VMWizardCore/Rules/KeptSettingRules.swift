@@ -6,6 +6,12 @@ extension VMModel {
         if !draft.dropped.isEmpty {
             result.append(.warning("Not carried over from the template: \(draft.dropped.joined(separator: ", "))"))
         }
+        for disk in draft.disks.indices where !draft.disks[disk].activeKeptOptions.isEmpty {
+            if let problem = Self.driveLimitProblem(PropertyString.parse(PVEParameters.diskValue(self, disk: disk)).pairs) {
+                let key = diskSlots.indices.contains(disk) ? diskSlots[disk]?.configKey ?? "disk \(disk + 1)" : "disk \(disk + 1)"
+                result.append(Issue("\(key): \(problem)"))
+            }
+        }
         let written = Set(PVEParameters.buildModelled(self).map(\.key))
         for kept in draft.activeKept {
             if kept.isOptions {
@@ -25,6 +31,26 @@ extension VMModel {
             if let issue = keptDriveIssue(kept) { result.append(issue) }
         }
         return result
+    }
+
+    /// Proxmox's drive rules beyond the schema (qemu-server's parse_drive): a burst or its length needs the limit
+    /// it bursts over, and a total limit excludes the read and write ones of its kind. Nil when the drive passes.
+    static func driveLimitProblem(_ pairs: [(key: String, value: String)]) -> Phrase? {
+        let set = Set(pairs.filter { !$0.value.isEmpty && $0.value != "0" }.map(\.key))
+        let needs: [(String, String)] = [
+            ("mbps_max", "mbps"), ("mbps_rd_max", "mbps_rd"), ("mbps_wr_max", "mbps_wr"), ("iops_max", "iops"),
+            ("iops_rd_max", "iops_rd"), ("iops_wr_max", "iops_wr"), ("bps_max_length", "mbps_max"),
+            ("bps_rd_max_length", "mbps_rd_max"), ("bps_wr_max_length", "mbps_wr_max"), ("iops_max_length", "iops_max"),
+            ("iops_rd_max_length", "iops_rd_max"), ("iops_wr_max_length", "iops_wr_max"),
+        ]
+        for (option, required) in needs where set.contains(option) && !set.contains(required) {
+            return "\(option) needs \(required) (Proxmox refuses the drive otherwise)"
+        }
+        for (one, other) in [("mbps_rd", "mbps"), ("mbps_wr", "mbps"), ("iops_rd", "iops"), ("iops_wr", "iops")]
+            where set.contains(one) && set.contains(other) {
+            return "\(one) and \(other) exclude each other (Proxmox refuses the drive otherwise)"
+        }
+        return nil
     }
 
     /// A drive kept as it is: a passed-through device path, or another CD.

@@ -49,6 +49,11 @@ public enum PVESchema {
         var keys: [String: SchemaValue]
     }
 
+    /// The values Proxmox allows for one option of a property-string format (`anonymous:vga`, `type`).
+    public static func enumValues(format: String, key: String) -> [String] {
+        propertyFormats[format]?.keys[key]?.enumValues ?? []
+    }
+
     /// True when Proxmox's VM config has this key (`hostpci3`, `hugepages`).
     public static func knows(_ key: String) -> Bool { configKeys[key] != nil }
 

@@ -38,10 +38,11 @@ enum SchemaVerifiers {
     static func hotplugFeatures(_ value: String) -> Phrase? {
         if value == "0" || value == "1" { return nil }
         let known: Set<String> = ["network", "disk", "cpu", "memory", "usb", "cloudinit"]
+        // An empty list is no features, as 0 is.
         for feature in PVEFormat.splitList(value) where !known.contains(feature) {
             return Phrase("'\(Checks.shown(feature))' is not a hotplug feature (network, disk, cpu, memory, usb, cloudinit)")
         }
-        return PVEFormat.splitList(value).isEmpty ? Phrase("name the hotplug features, or 0 for none") : nil
+        return nil
     }
 
     /// `host` or 8 to 64 (at most two digits).

@@ -4,6 +4,14 @@ extension OptionCatalog {
         Choice("rtl8139", "Realtek RTL8139"), Choice("vmxnet3", "VMware vmxnet3"),
     ]
 
+    /// A value the web UI does not offer but Proxmox knows, as a template (or answers file) gives it: offered
+    /// for this VM alone, so copying a VM keeps its old NIC model or display type.
+    static func templateChoice(_ ctx: FieldContext, _ id: FieldID, offered: [Choice], known: [String]) -> [Choice] {
+        guard let given = ctx.model.userValue(id, item: ctx.item), !given.isEmpty, known.contains(given),
+              !offered.contains(where: { $0.value == given }) else { return [] }
+        return [Choice(given, "\(given) (from the template)")]
+    }
+
     static func bridgeChoices(_ ctx: FieldContext) -> [Choice] {
         (ctx.model.targetBridges ?? []).sorted { $0.name < $1.name }.map { bridge in
             let kind: Phrase = bridge.kind == .vnet
@@ -75,7 +83,7 @@ extension OptionCatalog {
         FieldSpec(
             .netModel, tab: .network, scope: .nic, label: "Model", kind: .choice, pveKey: .subKey("net[n]", "model"),
             defaultValue: { $0.model.defaultNICModel },
-            choices: { _ in nicModels },
+            choices: { ctx in nicModels + templateChoice(ctx, .netModel, offered: nicModels, known: Array(AnswersKeys.nicModels)) },
             inference: { ctx in
                 ctx.model.virtioDriverDriveActive ? "VirtIO because the VirtIO drivers CD is attached" : nil
             }),

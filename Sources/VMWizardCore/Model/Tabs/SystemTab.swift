@@ -56,8 +56,8 @@ extension OptionCatalog {
             .vga, tab: .system, label: "Graphic card", kind: .choice, pveKey: .key("vga"),
             // Cloud images send their console to the first serial port (and often print nothing on VGA).
             defaultValue: { ctx in ctx.model.usesCloudImage ? "serial0" : "" },
-            choices: { _ in
-                [
+            choices: { ctx in
+                let offered = [
                     Choice("", "Default"), Choice("std", "Standard VGA"), Choice("vmware", "VMware compatible"),
                     Choice("qxl", "SPICE"), Choice("qxl2", "SPICE dual monitor"), Choice("qxl3", "SPICE three monitors"),
                     Choice("qxl4", "SPICE four monitors"), Choice("serial0", "Serial terminal 0"),
@@ -65,6 +65,7 @@ extension OptionCatalog {
                     Choice("serial3", "Serial terminal 3"), Choice("virtio", "VirtIO-GPU"),
                     Choice("virtio-gl", "VirGL GPU"), Choice("none", "none"),
                 ]
+                return offered + templateChoice(ctx, .vga, offered: offered, known: PVESchema.enumValues(format: "anonymous:vga", key: "type"))
             },
             inference: { ctx in ctx.model.usesCloudImage ? "cloud images use a serial console" : nil }),
         FieldSpec(
