@@ -73,6 +73,30 @@ func pickerBenchmark(images count: Int, runs: Int = 20) -> String {
                   count, opens[opens.count / 2], opens.last ?? 0, filters[filters.count / 2], filters.last ?? 0, runs)
 }
 
+/// Reading the passthrough inventory: the fixture node's sysfs tree (written to a temporary folder), and `root`
+/// (this machine's own /sys, /proc and pci.ids when "/"), `runs` timed reads each.
+func passthroughBenchmark(root: String, runs: Int = 20) -> String {
+    func median(_ root: String) -> (Double, Double, PassthroughInventory) {
+        var times: [Double] = []
+        var inventory = PassthroughInventory.empty
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            inventory = PassthroughInventoryLoader.load(root: root, nodeName: "pve1")
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        times.sort()
+        return (times[times.count / 2], times.last ?? 0, inventory)
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vmwizard-bench-passthrough-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try? PassthroughFixture.write(into: folder)
+    let fixture = median(folder.path)
+    let real = median(root)
+    return String(format: "passthrough inventory: fixture node (%d PCI, %d USB) median %.2f ms (max %.2f); %@ (%d PCI, %d USB) median %.2f ms (max %.2f), %d runs",
+                  fixture.2.pciDevices.count, fixture.2.usbDevices.count, fixture.0, fixture.1, root,
+                  real.2.pciDevices.count, real.2.usbDevices.count, real.0, real.1, runs)
+}
+
 let usage = """
     usage: vmwizard-bench [keys [zh]] [inventory [iterations]] [fixture DIR] [startup [DIR]]
       keys [zh]            update+render per key on the demo host (the default with no arguments); zh: the
@@ -80,6 +104,8 @@ let usage = """
       inventory [N]        HostInventoryLoader.load on the 10,000-guest fixture, N timed runs (default 20)
       fixture DIR          write the 10,000-guest fixture tree to DIR (does nothing if it is already there)
       picker [N]           the cloud image picker with N images (default 1000): open and one filter key
+      passthrough [ROOT]   read the passthrough inventory (sysfs, pci.ids, mappings) of the fixture node and of
+                           ROOT (default /), 20 timed runs each
       startup [DIR]        time the start phases once, cold, in this process: host load (of the host tree in
                            DIR, or the demo host), model, state, first and second render at 100x30
     """
@@ -126,11 +152,18 @@ while index < arguments.count {
         }
     case "startup":
         var root: String?
-        if index < arguments.count, !["keys", "inventory", "fixture", "startup", "picker"].contains(arguments[index]) {
+        if index < arguments.count, !["keys", "inventory", "fixture", "startup", "picker", "passthrough"].contains(arguments[index]) {
             root = arguments[index]
             index += 1
         }
         print(startupBenchmark(root: root))
+    case "passthrough":
+        var root = "/"
+        if index < arguments.count, arguments[index].hasPrefix("/") {
+            root = arguments[index]
+            index += 1
+        }
+        print(passthroughBenchmark(root: root))
     case "picker":
         var count = 1000
         if index < arguments.count, let given = Int(arguments[index]) {
