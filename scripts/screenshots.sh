@@ -6,7 +6,8 @@
 # Without an argument it builds the release binary (through the shared build lock) and uses
 # .build/release/vmwizard. Writes screenshots/01-general.png ... 08-confirm.png, 09-os-windows11.png and
 # 10-disks-advanced.png, 11-zh-os-windows11.png (the Chinese screens, chosen by LANG=zh_CN.UTF-8), and the
-# cloud image flow: 12-os-cloud-image.png, 13-cloud-init.png, 14-confirm-cloud-template.png. Each screen is captured with its colours (tmux capture-pane -e) and rendered by
+# cloud image flow: 12-os-cloud-image.png, 13-cloud-init.png, 14-confirm-cloud-template.png; and
+# 15-system-passthrough.png (a NIC passed through). Each screen is captured with its colours (tmux capture-pane -e) and rendered by
 # scripts/ansi2png.py. Readiness is always detected by polling the screen text, then waiting until two
 # captures in a row are identical; there are no fixed sleeps.
 #
@@ -236,3 +237,27 @@ wait_for cloud "Commands that Create runs"
 keys cloud BTab Space
 wait_for cloud "[x] Create as template"
 shot cloud 14-confirm-cloud-template
+
+# Passthrough: the free dual-port 10 GbE NIC of the demo host, all functions, on the System tab (q35 and
+# PCI-Express proposed).
+start pt
+keys pt PgDn
+wait_for pt "Install media"
+pick_iso pt debian "debian-13"
+keys pt PgDn
+wait_for pt "Passthrough (PCI and USB devices)"
+keys pt Down Down Down Down Down Down
+wait_for pt "+ add  - remove"
+keys pt +
+wait_for pt "Added hostpci0"
+keys pt Down Down Right
+wait_for pt "< Raw device >"
+keys pt Down Enter
+wait_for pt "Pick: Device"
+type_text pt "01:00.0"
+wait_for pt "1 of 7"
+keys pt Enter
+wait_for pt "82599ES"
+keys pt Down Space
+wait_for pt "All functions       [x]"
+shot pt 15-system-passthrough
