@@ -77,7 +77,7 @@ start() {
     local name=$1 locale=${2:-C.UTF-8} state="$WORK/state-$1"
     mkdir -p "$state"
     "${T[@]}" -f /dev/null new-session -d -s "$name" -x "$COLS" -y "$ROWS" \
-        "exec env LANGUAGE= LANG=$locale LC_ALL=$locale TERM=xterm-256color XDG_STATE_HOME='$state' '$BIN' --demo"
+        "exec env LANGUAGE= LANG=$locale LC_ALL=$locale TERM=xterm-256color HOME='$state' XDG_STATE_HOME='$state' '$BIN' --demo"
     SESSIONS+=("$name")
     PANE_PIDS+=("$("${T[@]}" display-message -p -t "$name" '#{pane_pid}')")
     wait_for "$name" "Esc"
