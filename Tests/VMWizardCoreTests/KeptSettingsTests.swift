@@ -64,6 +64,12 @@ import Testing
         #expect(Self.problems(Self.config("numa0: memory=1024\n")) == ["line 5: numa0: cpus is required"])
     }
 
+    @Test func aLineBreakCannotSmuggleInAnotherKey() {
+        let json = #"{"ide2": "none,media=cdrom", "args": "-x\nhookscript: local:snippets/evil.pl"}"#
+        #expect(Self.problems(json) == ["key 'args': args: a value cannot hold line breaks"])
+        #expect(Self.problems(#"{"ide2": "none,media=cdrom", "cpu": "host,hv-vendor-id=ab\rc"}"#).first?.contains("cannot hold line breaks") == true)
+    }
+
     @Test func everyPatternOfTheSchemaCompiles() {
         var patterns: [String] = PVESchema.configKeys.values.compactMap(\.pattern)
         for format in PVESchema.propertyFormats.values { patterns += format.keys.values.compactMap(\.pattern) }

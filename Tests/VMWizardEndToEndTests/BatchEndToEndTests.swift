@@ -69,7 +69,8 @@ import Testing
         let file = try Self.answers(dir, """
             memory: 8
             bogus: 1
-            net0: virtio,bridge=vmbr9
+            cores: many
+            hugepages: 3
             """, name: "bad.conf")
         let run = try Self.run(["--root", host.root.path, "--batch", "--answers", file, "--print", "qm"])
         #expect(run.status == 2)
@@ -77,7 +78,9 @@ import Testing
         #expect(run.stderr.contains("line 2"))
         #expect(run.stderr.contains("bogus"))
         #expect(run.stderr.contains("Memory must be at least 16 MiB"))
-        #expect(run.stderr.contains("vmbr9 is not a bridge on node pve1"))
+        #expect(run.stderr.contains("line 3: Cores must be a whole number"))
+        // A template's setting vmwizard keeps as it is, checked against Proxmox's schema.
+        #expect(run.stderr.contains("line 4: hugepages: '3' is not one of any, 2, 1024"))
         let missing = try Self.run(["--batch", "--demo", "--answers", dir.appendingPathComponent("nope.json").path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nope.json"))

@@ -110,6 +110,7 @@ extension UITextZH {
     /// Proxmox's schema.
     static let templates: [String: String] = [
         "%@ (from the template)": "%@（来自模板）",
+        "%@: a value cannot hold line breaks": "%@：值中不能含有换行",
         "%@ needs %@ (Proxmox refuses the drive otherwise)": "%@ 需要 %@（否则 Proxmox 会拒绝该驱动器）",
         "%@ and %@ exclude each other (Proxmox refuses the drive otherwise)": "%@ 与 %@ 互斥（否则 Proxmox 会拒绝该驱动器）",
         "%@: %@= is Proxmox's legacy limit in bytes/s; write m%@= in MB/s": "%@：%@= 是 Proxmox 旧式的字节/秒限速；请改写为以 MB/s 计的 m%@=",

@@ -103,6 +103,10 @@ public enum PVESchema {
 
     private static func check(_ value: String, _ schema: SchemaValue, name: String) -> Result<String, SchemaProblem> {
         var value = value
+        // A config file holds one setting per line: a line break would smuggle in another key.
+        if value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\0" }) {
+            return .failure(SchemaProblem("\(name): a value cannot hold line breaks"))
+        }
         switch schema.type {
         case .boolean:
             guard let flag = AnswersImporter.boolean(value) else {
