@@ -170,11 +170,25 @@ import Testing
     }
 
     @Test func aKeptKeyTheWizardWritesItselfIsReplacedWithAWarning() throws {
-        var model = try #require(Self.model(Self.config("serial0: socket\n")))
-        #expect(QmCommand.create(model).containsPair("--serial0", "socket"))
-        model.set(.vga, to: "serial0")
-        #expect(QmCommand.create(model).filter { $0 == "--serial0" }.count == 1)
-        #expect(model.issues(in: .confirm).contains { $0.message == "serial0 from the template is replaced by the wizard's own serial0" })
+        // A Linux template's CD on ide0 is kept; made a Windows VM with the VirtIO drivers CD, ide0 is the wizard's.
+        var model = try #require(Self.model(Self.config("ide0: local:iso/x.iso,media=cdrom\n")))
+        #expect(QmCommand.create(model).containsPair("--ide0", "local:iso/x.iso,media=cdrom"))
+        model.set(.ostype, to: "win11")
+        model.set(.virtioAdd, to: "1")
+        model.set(.virtioStorage, to: "local")
+        model.set(.virtioImage, to: "local:iso/virtio-win-0.1.271.iso")
+        let qm = QmCommand.create(model)
+        #expect(qm.filter { $0 == "--ide0" }.count == 1)
+        #expect(qm.containsPair("--ide0", "local:iso/virtio-win-0.1.271.iso,media=cdrom"))
+        #expect(model.issues(in: .confirm).contains { $0.message == "ide0 from the template is replaced by the wizard's own ide0" })
+    }
+
+    @Test func aTemplatesSerialDeviceServesItsSerialDisplay() throws {
+        let model = try #require(Self.model(Self.config("vga: serial0\nserial0: /dev/ttyS0\n")))
+        let qm = QmCommand.create(model)
+        #expect(qm.containsPair("--vga", "serial0") && qm.containsPair("--serial0", "/dev/ttyS0"))
+        #expect(!qm.contains("socket"))
+        #expect(!model.issues(in: .confirm).contains { $0.message.contains("replaced") })
     }
 
     // MARK: Drafts

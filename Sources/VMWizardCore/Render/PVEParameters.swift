@@ -50,7 +50,9 @@ public enum PVEParameters {
         // System
         if let vga = nonEmpty(.vga) {
             add("vga", vga)
-            if vga.hasPrefix("serial") { add(vga, "socket") }
+            // A serial terminal display needs its port: a socket, unless the template gives that port (a host device).
+            let portKept = model.draft.activeKept.contains { !$0.isOptions && $0.key == vga }
+            if vga.hasPrefix("serial") && !portKept { add(vga, "socket") }
         }
         add("machine", machine(model))
         add("bios", nonEmpty(.bios))
