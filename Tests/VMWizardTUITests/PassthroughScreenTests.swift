@@ -93,3 +93,24 @@ import Testing
         #expect(state.overlay == nil)
     }
 }
+
+/// The disk size field takes Proxmox's units as a template writes them, and shows the GiB they make.
+@Suite struct DiskSizeUnitScreenTests {
+    @Test func aSizeWithAUnitIsTypedAndShownInGiB() {
+        var state = demoState()
+        state.model.set(.media, to: "none")
+        state.go(to: .disks)
+        for _ in 0..<20 where state.focus != .field(FieldRef(.diskSize, item: 0)) { state.press(.tab) }
+        state.press(.ctrl("u"))
+        state.type("1536m")
+        #expect(state.model.value(.diskSize, item: 0) == "1536M")
+        #expect(state.render().text.contains("1536M"))
+        #expect(state.render().text.contains("= 1.5 GiB"))
+        #expect(state.model.issue(.diskSize, item: 0) == nil)
+        #expect(QmCommand.create(state.model).contains { $0.hasPrefix("local-lvm:1.5") })
+        // A second unit, or a unit inside the number, is refused with the reason.
+        state.type("G")
+        #expect(state.model.value(.diskSize, item: 0) == "1536M")
+        #expect(state.statusIsError)
+    }
+}

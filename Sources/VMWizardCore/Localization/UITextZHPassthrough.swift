@@ -110,6 +110,7 @@ extension UITextZH {
     /// Proxmox's schema.
     static let templates: [String: String] = [
         "%@ (from the template)": "%@（来自模板）",
+        "%@: a unit (K, M, G or T) goes after the number": "%@：单位（K、M、G 或 T）写在数字之后",
         "%@: a value cannot hold line breaks": "%@：值中不能含有换行",
         "%@ needs %@ (Proxmox refuses the drive otherwise)": "%@ 需要 %@（否则 Proxmox 会拒绝该驱动器）",
         "%@ and %@ exclude each other (Proxmox refuses the drive otherwise)": "%@ 与 %@ 互斥（否则 Proxmox 会拒绝该驱动器）",

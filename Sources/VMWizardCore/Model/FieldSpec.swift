@@ -84,6 +84,9 @@ public struct FieldSpec: Sendable {
 
     public var helpKey: String { id.rawValue }
 
+    /// A size field that also takes Proxmox's units (`1536M`, `1049K`, `1.5T`) besides its plain GiB.
+    public var acceptsSizeUnits: Bool { id == .diskSize }
+
     public init(
         _ id: FieldID, tab: Tab, scope: FieldScope = .vm, label: Phrase, kind: FieldKind, pveKey: PVEKey,
         advanced: Bool = false,

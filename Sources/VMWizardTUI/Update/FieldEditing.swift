@@ -111,6 +111,14 @@ extension WizardState {
         case .char("?") where numeric:
             overlay = .help(scroll: 0)
             return
+        case .char(let character) where spec.acceptsSizeUnits && "KMGTkmgt".contains(character):
+            // A unit ends the number: 1536M, 1049K, 1.5T (shown with its GiB beside it).
+            guard !text.isEmpty, !selected, cursor == text.count, text.last.map({ !"KMGT".contains($0) }) == true else {
+                setStatus("\(spec.label): a unit (K, M, G or T) goes after the number", error: true)
+                return
+            }
+            text.append(Character(character.uppercased()))
+            cursor = text.count
         case .char(let character) where selected:
             if numeric && !(("0"..."9").contains(character) || decimals && character == ".") {
                 setStatus("\(spec.label) takes a number (use + and - to step)", error: true)

@@ -179,7 +179,11 @@ extension WizardState {
         case .integer(_, _, _, let u), .decimal(_, _, _, _, let u): unit = u
         default: break
         }
-        let unitText = unit.isEmpty ? "" : " " + unit
+        var unitText = unit.isEmpty ? "" : " " + unit
+        // A size typed with a unit shows what it is in the field's own unit.
+        if spec.acceptsSizeUnits, let last = value.last, "KMGT".contains(last), let kib = DiskSize.kibibytes(fromField: value) {
+            unitText = " = " + DiskSize.gibText(kib: kib).prefix(8) + " " + unit
+        }
         let boxWidth = max(4, min(width - DisplayWidth.of(unitText), spec.kind == .text ? 40 : 14))
         let boxStyle: Style = focused ? .focus : Style(dim: !active, underline: true)
         screen.fill(Rect(x: x, y: y, width: boxWidth, height: 1), style: boxStyle)
