@@ -9,7 +9,7 @@ several runs) next to their targets; it never fails on a missed target.
 
 Every interactive run forks a child on a new pty (pty.fork, so the child's /dev/tty is the pty), sets the
 window to 100x30 with TIOCSWINSZ before exec, and runs it with LANG=C.UTF-8, TERM=xterm-256color and a fresh
-XDG_STATE_HOME (so no saved draft asks "Resume?").
+XDG_STATE_HOME and HOME (so no saved draft asks "Resume?").
 
 First complete frame (vmwizard): the time from just before fork() to the read() that delivers the byte
 completing the footer's last hint on the bottom row, "Esc quit", in output that already contains the header
@@ -69,7 +69,8 @@ class Child:
     def __init__(self, argv, env_extra=None):
         self.state = tempfile.mkdtemp(prefix="vmwizard-bench-state.")
         env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "COLUMNS", "LINES", "NO_COLOR")}
-        env.update(LANG="C.UTF-8", TERM="xterm-256color", XDG_STATE_HOME=self.state)
+        # HOME too: drafts under ~/.local/state are offered as a fallback, and a resume dialog would eat the keys.
+        env.update(LANG="C.UTF-8", TERM="xterm-256color", XDG_STATE_HOME=self.state, HOME=self.state)
         if env_extra:
             env.update(env_extra)
         self.start = time.perf_counter()
