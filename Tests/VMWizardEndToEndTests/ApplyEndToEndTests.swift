@@ -14,6 +14,13 @@ import Testing
 
     /// Picks the Debian ISO and goes to Confirm.
     static func quickConfirm(_ session: TmuxSession) {
+        pickDebianISO(session)
+        session.keys("F10")
+        session.waitFor("Commands that Create runs:")
+    }
+
+    /// From the start: F10 leads to the missing ISO image, which gets the Debian ISO.
+    static func pickDebianISO(_ session: TmuxSession) {
         session.waitFor("Node")
         session.keys("F10")
         session.waitFor("ISO image is required")
@@ -22,8 +29,6 @@ import Testing
         session.type("debian")
         session.keys("Enter")
         session.waitFor("debian-13.2.0")
-        session.keys("F10")
-        session.waitFor("Commands that Create runs:")
     }
 
     /// On Confirm: runs Create. F10 only moves the focus to [Create] (pressed twice it never creates); Enter runs it.

@@ -6,14 +6,7 @@ import Testing
 @Suite(.serialized) struct PassthroughEndToEndTests {
     /// Picks the Debian ISO, then opens the System tab's device list and adds a device.
     static func addDevice(_ session: TmuxSession) {
-        session.waitFor("Node")
-        session.keys("F10")
-        session.waitFor("ISO image is required")
-        session.keys("Enter")
-        session.waitFor("Pick: ISO image")
-        session.type("debian")
-        session.keys("Enter")
-        session.waitFor("debian-13.2.0")
+        ApplyEndToEndTests.pickDebianISO(session)
         session.keys("PageDown")
         session.waitFor("Passthrough (PCI and USB devices)")
         // Down through the System tab's fields to the list (its help title shows once it has the focus).
