@@ -88,9 +88,7 @@ struct BatchMode {
         case .vm: return ""
         case .disk: return "disk \((ref.item ?? 0) + 1): "
         case .nic:
-            let keys = VMModel(draft: draft, host: host).nicKeys
-            let item = ref.item ?? 0
-            return (keys.indices.contains(item) ? keys[item] : "net\(item)") + ": "
+            return VMModel(draft: draft, host: host).nicName(ref.item ?? 0) + ": "
         case .device: return "device \((ref.item ?? 0) + 1): "
         }
     }

@@ -112,6 +112,13 @@ import Testing
         #expect(Self.problems(Self.config("cpu: host,phys-bits=7\n")) == ["line 5: cpu phys-bits: the physical address bits are 8 to 64, or host"])
     }
 
+    @Test func proxmoxsDriveRulesForKeptLimitsNameTheLine() {
+        #expect(Self.problems(Self.config("scsi0: local-lvm:vm-100-disk-0,mbps_max=9,size=8G\n"))
+            == ["line 5: scsi0: mbps_max needs mbps (Proxmox refuses the drive otherwise)"])
+        #expect(Self.problems(Self.config("scsi0: local-lvm:vm-100-disk-0,mbps=5,mbps_rd=2,size=8G\n"))
+            == ["line 5: scsi0: mbps_rd and mbps exclude each other (Proxmox refuses the drive otherwise)"])
+    }
+
     @Test func keptDiskOptionsMoveWithTheirDisk() throws {
         var model = try #require(Self.model(Self.config(
             "scsi0: local-lvm:vm-100-disk-0,size=8G\nscsi1: local-lvm:vm-100-disk-1,serial=SECOND,size=4G\n")))

@@ -1157,8 +1157,8 @@ struct AnswersImporter {
                     "no install media given: the wizard's default is an ISO image, so name one in \(cd) (STORAGE:iso/FILE.iso,media=cdrom), or write \(cd) as none,media=cdrom, or set it to null for no CD drive"))
                 continue
             }
-            problems.append(AnswersProblem(location: issue.field == nil ? location(ofMessage: issue.message) : location(of: issue.field),
-                                           message: issue.phrase))
+            let place = issue.field == nil ? issue.configKey.flatMap { keyLocations[$0] } ?? "the file" : location(of: issue.field)
+            problems.append(AnswersProblem(location: place, message: issue.phrase))
         }
     }
 
@@ -1167,12 +1167,6 @@ struct AnswersImporter {
         if model.efiDiskActive { fields.append((.efiFormat, .efiStorage, nil)) }
         if model.tpmActive { fields.append((.tpmFormat, .tpmStorage, nil)) }
         return fields
-    }
-
-    /// A kept setting's problem names its key first ("scsi0: …", "hugepages: …").
-    private func location(ofMessage message: String) -> String {
-        let key = String(message.prefix { $0 != ":" && $0 != " " })
-        return keyLocations[key] ?? "the file"
     }
 
     private func location(of ref: FieldRef?) -> String {

@@ -8,27 +8,29 @@ extension VMModel {
         }
         for disk in draft.disks.indices where !draft.disks[disk].activeKeptOptions.isEmpty {
             if let problem = Self.driveLimitProblem(PropertyString.parse(PVEParameters.diskValue(self, disk: disk)).pairs) {
-                let key = diskSlots.indices.contains(disk) ? diskSlots[disk]?.configKey ?? "disk \(disk + 1)" : "disk \(disk + 1)"
-                result.append(Issue("\(key): \(problem)"))
+                result.append(Issue("\(diskName(disk)): \(problem)", field: FieldRef(.diskStorage, item: disk)))
             }
         }
         let written = Set(PVEParameters.buildModelled(self).map(\.key))
         for kept in draft.activeKept {
             if kept.isOptions {
                 if case .failure(let problem) = PVESchema.normalizedOptions(key: kept.key, options: PropertyString.parse(kept.value).pairs) {
-                    result.append(Issue(problem.phrase))
+                    result.append(Issue(problem.phrase, configKey: kept.key))
                 }
                 continue
             }
             if case .failure(let problem) = PVESchema.normalized(key: kept.key, value: kept.value) {
-                result.append(Issue(problem.phrase))
+                result.append(Issue(problem.phrase, configKey: kept.key))
                 continue
             }
             if written.contains(kept.key) {
-                result.append(.warning("\(kept.key) from the template is replaced by the wizard's own \(kept.key)"))
+                result.append(Issue("\(kept.key) from the template is replaced by the wizard's own \(kept.key)", severity: .warning, configKey: kept.key))
                 continue
             }
-            if let issue = keptDriveIssue(kept) { result.append(issue) }
+            if var issue = keptDriveIssue(kept) {
+                issue.configKey = kept.key
+                result.append(issue)
+            }
         }
         return result
     }
@@ -91,15 +93,11 @@ extension VMModel {
     /// Every setting kept from the template, in the order Confirm lists them.
     public var keptRows: [KeptRow] {
         var rows = draft.kept.enumerated().map { KeptRow(place: .vm($0.offset), text: $0.element.text, dropped: $0.element.isDropped) }
-        let slots = diskSlots
         for (index, disk) in draft.disks.enumerated() where !disk.keptOptions.isEmpty {
-            let key = slots.indices.contains(index) ? slots[index]?.configKey ?? "disk \(index + 1)" : "disk \(index + 1)"
-            rows.append(KeptRow(place: .item(.disk, index), text: "\(key): …,\(disk.keptOptions)", dropped: disk.keptOptionsDropped))
+            rows.append(KeptRow(place: .item(.disk, index), text: "\(diskName(index)): …,\(disk.keptOptions)", dropped: disk.keptOptionsDropped))
         }
-        let nics = nicKeys
         for (index, nic) in draft.nics.enumerated() where !nic.keptOptions.isEmpty {
-            let key = nics.indices.contains(index) ? nics[index] : "net\(index)"
-            rows.append(KeptRow(place: .item(.nic, index), text: "\(key): …,\(nic.keptOptions)", dropped: nic.keptOptionsDropped))
+            rows.append(KeptRow(place: .item(.nic, index), text: "\(nicName(index)): …,\(nic.keptOptions)", dropped: nic.keptOptionsDropped))
         }
         for (index, device) in draft.devices.enumerated() where !device.keptOptions.isEmpty {
             rows.append(KeptRow(place: .item(.device, index), text: "\(deviceSummary(item: index)): …,\(device.keptOptions)",

@@ -47,6 +47,19 @@ extension VMModel {
     /// `net0`, `net2`: the config key of each NIC.
     public var nicKeys: [String] { nicNumbers.map { "net\($0)" } }
 
+    /// What a NIC is called: its config key (`net2`).
+    public func nicName(_ nic: Int) -> String {
+        let keys = nicKeys
+        return keys.indices.contains(nic) ? keys[nic] : "net\(nic)"
+    }
+
+    /// What a disk is called: its slot (`scsi1`), or "disk N" while it has none.
+    public func diskName(_ disk: Int) -> String {
+        let slots = diskSlots
+        guard slots.indices.contains(disk), let slot = slots[disk] else { return "disk \(disk + 1)" }
+        return slot.configKey
+    }
+
     public var usesOVMF: Bool { value(.bios) == "ovmf" }
     /// EFI vars disk only with OVMF (§3.5).
     public var efiDiskActive: Bool { usesOVMF && flag(.efiAdd) }

@@ -5,11 +5,14 @@ public struct Issue: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     /// Set when the issue is collected for a whole model.
     public var field: FieldRef?
+    /// The config key a setting kept from a template has (it belongs to no field), to place the problem.
+    public var configKey: String?
 
-    public init(_ phrase: Phrase, severity: Severity = .error, field: FieldRef? = nil) {
+    public init(_ phrase: Phrase, severity: Severity = .error, field: FieldRef? = nil, configKey: String? = nil) {
         self.phrase = phrase
         self.severity = severity
         self.field = field
+        self.configKey = configKey
     }
 
     public static func warning(_ phrase: Phrase) -> Issue { Issue(phrase, severity: .warning) }

@@ -82,14 +82,11 @@ extension WizardState {
 
     /// "scsi0" for a disk, "net1" for a NIC.
     public func itemName(scope: FieldScope, index: Int) -> String {
-        if scope == .nic {
-            let keys = model.nicKeys
-            return keys.indices.contains(index) ? keys[index] : "net\(index)"
+        switch scope {
+        case .nic: return model.nicName(index)
+        case .device: return model.deviceSummary(item: index)
+        default: return model.diskName(index)
         }
-        if scope == .device { return model.deviceSummary(item: index) }
-        let slots = model.diskSlots
-        guard slots.indices.contains(index), let slot = slots[index] else { return "disk \(index + 1)" }
-        return slot.configKey
     }
 
     // MARK: Field widgets

@@ -18,8 +18,7 @@ extension WizardState {
             if ref.id == .cloudImage { key = key.replacingOccurrences(of: "<bus><n>", with: itemName(scope: .disk, index: 0)) }
             if spec.tab == .cloudInit, let slot = model.cloudInitSlot { key = key.replacingOccurrences(of: "<bus><n>", with: slot.configKey) }
             if spec.scope == .nic {
-                let keys = model.nicKeys, item = ref.item ?? 0
-                let name = keys.indices.contains(item) ? keys[item] : "net\(item)"
+                let name = model.nicName(ref.item ?? 0)
                 key = key.replacingOccurrences(of: "net[n]", with: name)
                     .replacingOccurrences(of: "ipconfig[n]", with: "ipconfig" + name.dropFirst(3))
             }
