@@ -11,8 +11,11 @@ extension VMModel {
                 result.append(Issue("\(diskName(disk)): \(problem)", field: FieldRef(.diskStorage, item: disk)))
             }
         }
+        // Confirm's issues are computed after every edit: build the wizard's own keys only when something is kept.
+        let active = draft.activeKept
+        guard !active.isEmpty else { return result }
         let written = Set(PVEParameters.buildModelled(self).map(\.key))
-        for kept in draft.activeKept {
+        for kept in active {
             if kept.isOptions {
                 if case .failure(let problem) = PVESchema.normalizedOptions(key: kept.key, options: PropertyString.parse(kept.value).pairs) {
                     result.append(Issue(problem.phrase, configKey: kept.key))
