@@ -334,23 +334,21 @@ public enum PassthroughInventoryLoader {
     }
 
     private static func nameDevices(_ pci: inout [PCIDevice], _ usb: inout [USBDevice], _ reader: inout Reader) {
-        if !pci.isEmpty, let bytes = firstIDsFile(pciIDsPaths, &reader) {
-            let wanted = pci.compactMap { idKey($0.vendorID, $0.deviceID) }
-            let names = parseIDs(bytes, vendors: Set(wanted.map { UInt16($0 >> 16) }), devices: Set(wanted))
-            for index in pci.indices {
-                guard let key = idKey(pci[index].vendorID, pci[index].deviceID) else { continue }
-                pci[index].vendorName = names.vendors[UInt16(key >> 16)]
-                pci[index].deviceName = names.devices[key]
-            }
-        }
-        if !usb.isEmpty, let bytes = firstIDsFile(usbIDsPaths, &reader) {
-            let wanted = usb.compactMap { idKey($0.vendorID, $0.productID) }
-            let names = parseIDs(bytes, vendors: Set(wanted.map { UInt16($0 >> 16) }), devices: Set(wanted))
-            for index in usb.indices {
-                guard let key = idKey(usb[index].vendorID, usb[index].productID) else { continue }
-                usb[index].vendorName = names.vendors[UInt16(key >> 16)]
-                usb[index].productName = names.devices[key]
-            }
+        name(&pci, from: pciIDsPaths, &reader, ids: { ($0.vendorID, $0.deviceID) }) { $0.vendorName = $1; $0.deviceName = $2 }
+        name(&usb, from: usbIDsPaths, &reader, ids: { ($0.vendorID, $0.productID) }) { $0.vendorName = $1; $0.productName = $2 }
+    }
+
+    /// Sets the vendor and device names of `items` from the first ids file found, reading only their vendors.
+    private static func name<Item>(
+        _ items: inout [Item], from paths: [String], _ reader: inout Reader, ids: (Item) -> (String, String),
+        set: (inout Item, String?, String?) -> Void
+    ) {
+        guard !items.isEmpty, let bytes = firstIDsFile(paths, &reader) else { return }
+        let wanted = items.compactMap { idKey(ids($0).0, ids($0).1) }
+        let names = parseIDs(bytes, vendors: Set(wanted.map { UInt16($0 >> 16) }), devices: Set(wanted))
+        for index in items.indices {
+            guard let key = idKey(ids(items[index]).0, ids(items[index]).1) else { continue }
+            set(&items[index], names.vendors[UInt16(key >> 16)], names.devices[key])
         }
     }
 
