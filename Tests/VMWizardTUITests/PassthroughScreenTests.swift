@@ -114,3 +114,31 @@ import Testing
         #expect(state.statusIsError)
     }
 }
+
+/// A USB device names itself (its manufacturer and product strings come from the device): whatever it says
+/// reaches the screen escaped, never as terminal control.
+@Suite struct HostileDeviceNameScreenTests {
+    @Test func aUSBDevicesOwnStringsAreDrawnEscaped() {
+        var state = demoState()
+        state.model.set(.media, to: "none")
+        state.model.host.passthrough?.usbDevices = [
+            USBDevice(busPort: "1-3", busNumber: 1, deviceNumber: 9, vendorID: "dead", productID: "beef",
+                      manufacturer: "Evil\u{1b}]0;pwned\u{7}", product: "Stick\u{1b}[2J")
+        ]
+        state.go(to: .system)
+        for _ in 0..<20 where state.focus != .deviceList { state.press(.tab) }
+        state.press(.char("+"))
+        for _ in 0..<20 where state.focus != .field(FieldRef(.devType, item: 0)) { state.press(.tab) }
+        state.press(.right)
+        #expect(state.model.value(.devType, item: 0) == "usb")
+        for _ in 0..<20 where state.focus != .field(FieldRef(.usbHost, item: 0)) { state.press(.tab) }
+        state.press(.enter)
+        let picker = state.render().text
+        #expect(picker.contains("Evil\\e]0;pwned\\a Stick\\e[2J"))
+        #expect(!picker.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{7}" })
+        state.press(.enter)
+        let field = state.render().text
+        #expect(state.model.value(.usbHost, item: 0) == "dead:beef")
+        #expect(!field.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{7}" })
+    }
+}
